@@ -1,0 +1,176 @@
+import Foundation
+
+/// Everything read from Content/, decoded but not yet cross-checked.
+public struct LoadedContent: Sendable {
+    public var site: SiteConfig?
+    public var guidance: Guidance?
+    public var cases: [CaseStudy] = []
+    public var pages: [Page] = []
+    public var clients: [Client] = []
+    public var staff: [StaffMember] = []
+    public var partners: [Partner] = []
+    /// Raw text of every file read, by display path; the leak scan maps hits back through it.
+    public var sources: [String: SourceText] = [:]
+}
+
+/// The load stage: reads Content/ and decodes every file, in parallel, collecting all problems.
+public struct ContentLoader {
+    public let contentDirectory: URL
+    /// How paths are printed: the --content argument as given, then the file inside it.
+    public let displayPrefix: String
+
+    public init(contentDirectory: URL, displayPrefix: String) {
+        self.contentDirectory = contentDirectory
+        self.displayPrefix = displayPrefix.hasSuffix("/") ? String(displayPrefix.dropLast()) : displayPrefix
+    }
+
+    public func display(_ relative: String) -> String { displayPrefix + "/" + relative }
+
+    public func load(log: DiagnosticLog) -> LoadedContent {
+        var content = LoadedContent()
+        guard FileManager.default.fileExists(atPath: contentDirectory.path) else {
+            log.error("content folder not found", at: SourceLocation(path: displayPrefix))
+            return content
+        }
+        let site: SiteConfig? = decodeFile("site.yaml", log: log, content: &content)
+        content.site = site
+        content.guidance = loadGuidance(log: log, content: &content)
+
+        let caseFiles = files(in: "cases", ext: "md", log: log)
+        let pageFiles = files(in: "pages", ext: "md", log: log)
+        let texts = readAll(caseFiles + pageFiles, log: log)
+        for text in texts.compactMap({ $0 }) { content.sources[text.path] = text }
+
+        let caseTexts = Array(texts.prefix(caseFiles.count))
+        let pageTexts = Array(texts.dropFirst(caseFiles.count))
+        content.cases = parallelMap(caseTexts) { text -> (CaseStudy?, [Diagnostic]) in
+            guard let text else { return (nil, []) }
+            return Self.decodeMarkdown(text, as: CaseFrontMatter.self) { slug, meta, fm in
+                CaseStudy(slug: slug, path: text.path, meta: meta, body: fm.body, bodyFirstLine: fm.bodyFirstLine)
+            }
+        }.compactMap { result in log.add(contentsOf: result.1); return result.0 }
+        content.pages = pageTexts.compactMap { text -> Page? in
+            guard let text else { return nil }
+            let (page, diagnostics) = Self.decodeMarkdown(text, as: PageFrontMatter.self) { slug, meta, fm in
+                Page(slug: slug, path: text.path, meta: meta, body: fm.body, bodyFirstLine: fm.bodyFirstLine)
+            }
+            log.add(contentsOf: diagnostics)
+            return page
+        }
+
+        content.clients = decodeRecords(folder: "clients", log: log, content: &content) { (c: inout Client, p) in c.path = p }
+        content.staff = decodeRecords(folder: "staff", log: log, content: &content) { (s: inout StaffMember, p) in s.path = p }
+        content.partners = decodeRecords(folder: "partners", log: log, content: &content) { (s: inout Partner, p) in s.path = p }
+        return content
+    }
+
+    // MARK: Guidance
+
+    private func loadGuidance(log: DiagnosticLog, content: inout LoadedContent) -> Guidance? {
+        let stages: StagesFile? = decodeFile("guidance/stages.yaml", log: log, content: &content)
+        let areas: AreasFile? = decodeFile("guidance/areas.yaml", log: log, content: &content)
+        let process: ProcessFile? = decodeFile("guidance/process.yaml", log: log, content: &content)
+        let indicators: IndicatorsFile? = decodeFile("guidance/indicators.yaml", log: log, content: &content)
+        let challenges: ChallengesFile? = decodeFile("guidance/challenges.yaml", log: log, content: &content)
+        let institutions: InstitutionsFile? = decodeFile("guidance/institutions.yaml", log: log, content: &content)
+        let skills: SkillsFile? = decodeFile("guidance/skills.yaml", log: log, content: &content)
+        let policyTools: PolicyToolsFile? = decodeFile("guidance/policy-tools.yaml", log: log, content: &content)
+        let industries: IndustriesFile? = decodeFile("guidance/industries.yaml", log: log, content: &content)
+        let regions: RegionsFile? = decodeFile("guidance/regions.yaml", log: log, content: &content)
+        let needLayers: NeedLayersFile? = decodeFile("guidance/need-layers.yaml", log: log, content: &content)
+        guard let stages, let areas, let process, let indicators, let challenges, let institutions, let skills,
+              let policyTools, let industries, let regions, let needLayers else { return nil }
+        return Guidance(stages: stages, areas: areas, process: process, indicators: indicators, challenges: challenges,
+                        institutions: institutions, skills: skills, policyTools: policyTools, industries: industries,
+                        regions: regions, needLayers: needLayers)
+    }
+
+    // MARK: Files
+
+    /// Decodes one required YAML file.
+    private func decodeFile<T: Decodable>(_ relative: String, log: DiagnosticLog, content: inout LoadedContent) -> T? {
+        let path = display(relative)
+        let url = contentDirectory.appendingPathComponent(relative)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            log.error("required file is missing", at: SourceLocation(path: path))
+            return nil
+        }
+        guard let text = read(url, path: path, log: log) else { return nil }
+        content.sources[path] = text
+        let (value, diagnostics) = YAMLDocument.decode(T.self, yaml: text.text, path: path)
+        log.add(contentsOf: diagnostics)
+        return value
+    }
+
+    /// Decodes every `<id>.yaml` of a record folder; the `id` inside must equal the file name.
+    private func decodeRecords<T: Decodable & Sendable>(folder: String, log: DiagnosticLog, content: inout LoadedContent,
+                                                        setPath: (inout T, String) -> Void) -> [T] {
+        let urls = files(in: folder, ext: "yaml", log: log)
+        var records: [T] = []
+        for url in urls {
+            let path = display("\(folder)/\(url.lastPathComponent)")
+            guard let text = read(url, path: path, log: log) else { continue }
+            content.sources[path] = text
+            let (value, diagnostics) = YAMLDocument.decode(T.self, yaml: text.text, path: path)
+            log.add(contentsOf: diagnostics)
+            guard var record = value else { continue }
+            setPath(&record, path)
+            records.append(record)
+        }
+        return records
+    }
+
+    private static func decodeMarkdown<Meta: Decodable, Item>(_ text: SourceText, as: Meta.Type,
+                                                                make: (String, Meta, FrontMatter) -> Item) -> (Item?, [Diagnostic]) {
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(text) {
+        case .success(let fm): frontMatter = fm
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let (meta, diagnostics) = YAMLDocument.decode(Meta.self, yaml: frontMatter.yaml, path: text.path, firstLine: frontMatter.yamlFirstLine)
+        guard let meta else { return (nil, diagnostics) }
+        let slug = (text.path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "")
+        return (make(slug, meta, frontMatter), diagnostics)
+    }
+
+    /// The files of a folder with an extension, sorted by name so every run sees them in one order.
+    /// Other files are reported rather than silently skipped.
+    private func files(in folder: String, ext: String, log: DiagnosticLog) -> [URL] {
+        let dir = contentDirectory.appendingPathComponent(folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+        var result: [URL] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let stem = (name as NSString).deletingPathExtension
+            if (name as NSString).pathExtension == ext || (ext == "yaml" && (name as NSString).pathExtension == "yml") {
+                if Slug.isValid(stem) {
+                    result.append(dir.appendingPathComponent(name))
+                } else {
+                    log.error("'\(stem)' is not a valid id: use lowercase a-z, 0-9 and '-' (it becomes a path)",
+                              at: SourceLocation(path: display("\(folder)/\(name)")))
+                }
+            } else {
+                log.warning("ignored: not a .\(ext) file", at: SourceLocation(path: display("\(folder)/\(name)")))
+            }
+        }
+        return result
+    }
+
+    private func read(_ url: URL, path: String, log: DiagnosticLog) -> SourceText? {
+        do {
+            return try SourceText.read(url, relativePath: path)
+        } catch let diagnostic as Diagnostic {
+            log.add(diagnostic)
+        } catch {
+            log.error("cannot read: \(error.localizedDescription)", at: SourceLocation(path: path))
+        }
+        return nil
+    }
+
+    private func readAll(_ urls: [URL], log: DiagnosticLog) -> [SourceText?] {
+        let dirPrefix = contentDirectory.path + "/"
+        return parallelMap(urls) { url in
+            let relative = url.path.hasPrefix(dirPrefix) ? String(url.path.dropFirst(dirPrefix.count)) : url.lastPathComponent
+            return read(url, path: display(relative), log: log)
+        }
+    }
+}

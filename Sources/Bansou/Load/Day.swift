@@ -1,0 +1,50 @@
+import Foundation
+
+/// A calendar date written `YYYY-MM-DD`. No time zone: content dates are local dates.
+public struct Day: Hashable, Comparable, Sendable, Decodable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1, d <= Day.daysIn(year: y, month: m) else { return nil }
+        (year, month, day) = (y, m, d)
+    }
+
+    public init(year: Int, month: Int, day: Int) {
+        (self.year, self.month, self.day) = (year, month, day)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(text) else {
+            throw NodeDecodingError(message: "'\(text)' is not a date: write YYYY-MM-DD", location: (decoder as? NodeDecoder)?.location)
+        }
+        self = day
+    }
+
+    /// Today in the local calendar; used only when neither --as-of nor site.yaml sets a date.
+    public static func today() -> Day {
+        let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year!, month: c.month!, day: c.day!)
+    }
+
+    static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    /// 2026年11月25日
+    public var japanese: String { "\(year)年\(month)月\(day)日" }
+    /// RFC 3339 at midnight UTC, for Atom feeds and sitemaps.
+    public var rfc3339: String { description + "T00:00:00Z" }
+
+    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+}

@@ -1,0 +1,182 @@
+/// The guidance's models, loaded from Content/guidance/*.yaml (DX支援ガイダンス as data).
+public struct Guidance: Sendable {
+    public var stages: StagesFile
+    public var areas: AreasFile
+    public var process: ProcessFile
+    public var indicators: IndicatorsFile
+    public var challenges: ChallengesFile
+    public var institutions: InstitutionsFile
+    public var skills: SkillsFile
+    public var policyTools: PolicyToolsFile
+    public var industries: IndustriesFile
+    public var regions: RegionsFile
+    public var needLayers: NeedLayersFile
+
+    public func stage(_ id: Int) -> Stage? { stages.stages.first { $0.id.value == id } }
+    public func area(_ id: String) -> Area? { areas.areas.first { $0.id.value == id } }
+    public func industry(_ id: String) -> Industry? { industries.industries.first { $0.id.value == id } }
+    public func region(_ id: String) -> Region? { regions.regions.first { $0.id.value == id } }
+    public func institution(_ id: String) -> InstitutionType? { institutions.institutions.first { $0.id.value == id } }
+    public func challenge(_ id: String) -> Challenge? { challenges.challenges.first { $0.id.value == id } }
+    public func indicator(_ id: String) -> Indicator? { indicators.indicators.first { $0.id.value == id } }
+    public func needLayer(_ id: String) -> NeedLayer? { needLayers.layers.first { $0.id.value == id } }
+    public func policyTool(_ id: String) -> PolicyTool? { policyTools.tools.first { $0.id.value == id } }
+    /// The region (地方) a prefecture lies in.
+    public func region(ofPrefecture prefecture: String) -> Region? {
+        regions.regions.first { $0.prefectures.contains(prefecture) }
+    }
+}
+
+public struct Titled: Decodable, Sendable {
+    public var title: String
+    public var description: String
+}
+
+public struct StagesFile: Decodable, Sendable {
+    public var source: String?
+    public var surveyN: Int?
+    public var stages: [Stage]
+    enum CodingKeys: String, CodingKey { case source, stages, surveyN = "survey_n" }
+}
+
+public struct Stage: Decodable, Sendable {
+    public var id: Located<Int>
+    public var name: String
+    public var title: String
+    public var phase: String
+    public var description: String
+    public var examples: [String]
+    public var surveyShare: Double
+    enum CodingKeys: String, CodingKey { case id, name, title, phase, description, examples, surveyShare = "survey_share" }
+}
+
+public struct AreasFile: Decodable, Sendable { public var areas: [Area] }
+
+public struct Area: Decodable, Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var indirect: Bool?
+    public var levels: Located<[String]>
+    public var isIndirect: Bool { indirect ?? false }
+    /// The descriptor of level 1…4.
+    public func describe(level: Int) -> String {
+        levels.value.indices.contains(level - 1) ? levels.value[level - 1] : ""
+    }
+}
+
+public struct ProcessFile: Decodable, Sendable { public var phases: [ProcessPhase] }
+
+public struct ProcessPhase: Decodable, Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var summary: String
+    public var stages: [Located<Int>]
+    public var activities: [Titled]
+    public var points: [String]?
+}
+
+public struct IndicatorsFile: Decodable, Sendable {
+    public struct Level: Decodable, Sendable {
+        public var level: Int
+        public var name: String
+        public var description: String
+    }
+    public var levels: [Level]
+    public var indicators: [Indicator]
+}
+
+public struct Indicator: Decodable, Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var question: String?
+}
+
+public struct ChallengesFile: Decodable, Sendable {
+    public var source: String?
+    public var challenges: [Challenge]
+}
+
+public struct Challenge: Decodable, Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var share: Double?
+    public var response: String
+}
+
+public struct InstitutionsFile: Decodable, Sendable {
+    public var institutions: [InstitutionType]
+    public var collaboration: [Titled]
+}
+
+public struct InstitutionType: Decodable, Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var primary: Bool?
+    public var why: [String]
+    public var roles: [String]
+    public var areas: [Located<String>]?
+    public var isPrimary: Bool { primary ?? false }
+}
+
+public struct SkillsFile: Decodable, Sendable {
+    public struct Mindset: Decodable, Sendable {
+        public var id: Located<String>
+        public var name: String
+        public var description: String
+    }
+    public struct SkillArea: Decodable, Sendable {
+        public var id: Located<String>
+        public var group: String
+        public var name: String
+        public var description: String
+        public var items: [String]
+    }
+    public struct Means: Decodable, Sendable {
+        public var name: String
+        public var skillAreas: [Located<String>]
+        public var description: String
+        enum CodingKeys: String, CodingKey { case name, description, skillAreas = "skill_areas" }
+    }
+    public var mindsets: [Mindset]
+    public var skillAreas: [SkillArea]
+    public var certifications: [Means]
+    public var training: [Means]
+    enum CodingKeys: String, CodingKey { case mindsets, certifications, training, skillAreas = "skill_areas" }
+}
+
+public struct PolicyToolsFile: Decodable, Sendable { public var tools: [PolicyTool] }
+
+public struct PolicyTool: Decodable, Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var summary: String
+    public var fromStage: Located<Int>
+    public var points: [String]?
+    enum CodingKeys: String, CodingKey { case id, name, summary, points, fromStage = "from_stage" }
+}
+
+public struct IndustriesFile: Decodable, Sendable { public var industries: [Industry] }
+
+public struct Industry: Decodable, Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var jsic: String?
+}
+
+public struct RegionsFile: Decodable, Sendable { public var regions: [Region] }
+
+public struct Region: Decodable, Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var prefectures: [String]
+}
+
+public struct NeedLayersFile: Decodable, Sendable { public var layers: [NeedLayer] }
+
+public struct NeedLayer: Decodable, Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var description: String
+    public var approach: String
+    public var priority: Int?
+}

@@ -1,0 +1,33 @@
+/// Where every public page lives, relative to Output/site/. URLs are written
+/// relative and end in index.html, so the portal works when opened from disk;
+/// canonical URLs, the feed and the sitemap use base_url and pretty paths.
+public enum SiteLayout {
+    /// Top-level folders the portal writes; free pages may not take these names.
+    public static let reservedTopLevel: Set<String> = [
+        "cases", "industries", "regions", "stages", "themes", "institutions", "guidance", "partners",
+        "assets", "search", "stats", "reports", "feed", "sitemap", "404",
+    ]
+
+    public static let home = "index.html"
+    public static func cases(page: Int) -> String { page <= 1 ? "cases/index.html" : "cases/page/\(page)/index.html" }
+    public static func story(_ slug: String) -> String { "cases/\(slug)/index.html" }
+    public static func taxonomy(_ kind: String) -> String { "\(kind)/index.html" }
+    public static func term(_ kind: String, _ id: String) -> String { "\(kind)/\(id)/index.html" }
+    public static func guidance(_ topic: String?) -> String { topic.map { "guidance/\($0)/index.html" } ?? "guidance/index.html" }
+    public static func page(_ slug: String) -> String { "\(slug)/index.html" }
+    public static let partners = "partners/index.html"
+    public static let notFound = "404.html"
+    public static let feed = "feed.xml"
+    public static let sitemap = "sitemap.xml"
+
+    /// "../../" for "cases/x/index.html": the way back to the site root.
+    public static func root(of path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    /// The pretty absolute URL: https://dx.example.jp/cases/x/
+    public static func absolute(_ path: String, base: String) -> String {
+        let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        return base + pretty
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// The validate stage: cross-checks everything loaded and decides what is published.
+public struct Validator {
+    public struct Options: Sendable {
+        public var includeDrafts: Bool
+        public var asOf: Day?
+        public init(includeDrafts: Bool = false, asOf: Day? = nil) {
+            self.includeDrafts = includeDrafts
+            self.asOf = asOf
+        }
+    }
+
+    let options: Options
+    let log: DiagnosticLog
+
+    public init(options: Options, log: DiagnosticLog) {
+        self.options = options
+        self.log = log
+    }
+
+    /// Returns the library, or nil when site.yaml or the guidance could not be read
+    /// (nothing else can be checked without them).
+    public func validate(_ content: LoadedContent) -> Library? {
+        guard let site = content.site, let guidance = content.guidance else { return nil }
+        let check = Checker(log: log)
+        let refs = ReferenceIndex(guidance: guidance, content: content)
+        validateSite(site, refs: refs, check: check)
+        GuidanceValidator(check: check, refs: refs, log: log).validate(guidance)
+        content.cases.forEach { validateCase($0, refs: refs, check: check) }
+        content.clients.forEach { ClientValidator(check: check, refs: refs, log: log).validate($0) }
+        content.staff.forEach { validateStaff($0, refs: refs, check: check) }
+        content.partners.forEach { validatePartner($0, refs: refs, check: check) }
+        let pages = validatePages(content.pages)
+
+        let asOf = options.asOf ?? site.asOf ?? Day.today()
+        var published: [CaseStudy] = []
+        var unpublished: [(String, String)] = []
+        for story in content.cases {
+            if let reason = exclusionReason(story, clients: content.clients, asOf: asOf) {
+                unpublished.append((story.slug, reason))
+                if reason.hasPrefix("no consent") {
+                    log.warning("case '\(story.slug)' is not published: \(reason)", at: story.meta.client?.location ?? SourceLocation(path: story.path))
+                }
+            } else {
+                published.append(story)
+            }
+        }
+        published.sort { ($0.meta.date.value, $1.slug) > ($1.meta.date.value, $0.slug) }
+        return Library(site: site, guidance: guidance, cases: content.cases, published: published, unpublished: unpublished,
+                       pages: pages, clients: content.clients, staff: content.staff, partners: content.partners,
+                       asOf: asOf, sources: content.sources)
+    }
+
+    /// Spec, Publishing 1: not a draft, and a named client must have consented.
+    /// Like Hugo, a case dated after the as-of date waits until then (shown with --drafts).
+    func exclusionReason(_ story: CaseStudy, clients: [Client], asOf: Day) -> String? {
+        if story.isDraft && !options.includeDrafts { return "draft" }
+        if let clientID = story.meta.client?.value {
+            let client = clients.first { $0.id.value == clientID }
+            if client?.consentsToStories != true {
+                return "no consent: client '\(clientID)' has not agreed to publication (consent.stories)"
+            }
+        }
+        if story.meta.date.value > asOf && !options.includeDrafts { return "scheduled for \(story.meta.date.value)" }
+        return nil
+    }
+
+    func validateSite(_ site: SiteConfig, refs: ReferenceIndex, check: Checker) {
+        let url = site.baseURL.value
+        if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || URL(string: url)?.host == nil {
+            log.error("base_url must be an absolute http(s) URL such as https://dx.example.jp/", at: site.baseURL.location)
+        }
+        if let perPage = site.perPage { check.range(perPage, 1...1000, what: "per_page") }
+        for entry in site.themeSlugs?.entries ?? [] {
+            check.slug(Located(entry.value, at: entry.key.location), kind: "theme slug")
+        }
+    }
+
+    func validateCase(_ story: CaseStudy, refs: ReferenceIndex, check: Checker) {
+        let meta = story.meta
+        let file = "Content/guidance"
+        check.reference(meta.industry, in: refs.industries, kind: "industry", file: "\(file)/industries.yaml")
+        check.reference(meta.region, in: refs.regions, kind: "region", file: "\(file)/regions.yaml")
+        if let size = meta.size, !SizeBand.all.contains(size.value) {
+            log.error("size must be one of \(SizeBand.all.joined(separator: ", ")), found '\(size.value)'", at: size.location)
+        }
+        check.range(meta.stageBefore, 1...4, what: "stage_before")
+        check.range(meta.stageAfter, 1...4, what: "stage_after")
+        if meta.stageAfter.value < meta.stageBefore.value {
+            log.error("stage_after (\(meta.stageAfter.value)) must not be below stage_before (\(meta.stageBefore.value))", at: meta.stageAfter.location)
+        }
+        check.references(meta.areas, in: refs.areas, kind: "area", file: "\(file)/areas.yaml")
+        check.references(meta.institutions, in: refs.institutions, kind: "institution type", file: "\(file)/institutions.yaml")
+        check.references(meta.partners, in: refs.partners, kind: "partner", file: "Content/partners")
+        check.reference(meta.client, in: refs.clients, kind: "client", file: "Content/clients")
+        if let anonymize = meta.anonymize, anonymize.value != "auto" {
+            log.error("anonymize must be 'auto', found '\(anonymize.value)'", at: anonymize.location)
+        }
+        if meta.anonymize != nil && meta.client == nil {
+            log.warning("anonymize: auto has no effect without a client", at: meta.anonymize!.location)
+        }
+        for theme in meta.themes ?? [] where theme.value.trimmingCharacters(in: .whitespaces).isEmpty {
+            log.error("a theme must not be empty", at: theme.location)
+        }
+        if meta.title.value.trimmingCharacters(in: .whitespaces).isEmpty {
+            log.error("title must not be empty", at: meta.title.location)
+        }
+    }
+
+    func validateStaff(_ member: StaffMember, refs: ReferenceIndex, check: Checker) {
+        check.idMatchesFile(member.id, path: member.path)
+        check.reference(member.institution, in: refs.institutions, kind: "institution type", file: "Content/guidance/institutions.yaml")
+        for entry in member.skills?.entries ?? [] {
+            check.reference(entry.key, in: refs.skillAreas, kind: "skill area", file: "Content/guidance/skills.yaml")
+            check.range(entry.value, 0...3, what: "a skill rating")
+        }
+    }
+
+    func validatePartner(_ partner: Partner, refs: ReferenceIndex, check: Checker) {
+        check.idMatchesFile(partner.id, path: partner.path)
+        check.reference(partner.type, in: refs.institutions, kind: "institution type", file: "Content/guidance/institutions.yaml")
+        check.reference(partner.region, in: refs.regions, kind: "region", file: "Content/guidance/regions.yaml")
+        check.references(partner.strengths, in: refs.areas, kind: "area", file: "Content/guidance/areas.yaml")
+    }
+
+    /// Pages live at /<slug>/, so they must not take a section's name.
+    func validatePages(_ pages: [Page]) -> [Page] {
+        pages.filter { page in
+            if SiteLayout.reservedTopLevel.contains(page.slug) {
+                log.error("page '\(page.slug)' would overwrite the portal's own /\(page.slug)/ section: rename the file",
+                          at: SourceLocation(path: page.path))
+                return false
+            }
+            return !(page.meta.draft ?? false) || options.includeDrafts
+        }
+    }
+}
