@@ -1,0 +1,50 @@
+/// Builds a `Diagnosis` for each client from the guidance, the published cases and
+/// the partners, as of one date. Pure: the same content and date give the same result.
+public struct Diagnoser: Sendable {
+    public var guidance: Guidance
+    /// The cases the portal publishes: only those may be offered as similar stories.
+    public var published: [CaseStudy]
+    public var partners: [Partner]
+    public var asOf: Day
+
+    public init(guidance: Guidance, published: [CaseStudy], partners: [Partner], asOf: Day) {
+        self.guidance = guidance
+        self.published = published
+        self.partners = partners
+        self.asOf = asOf
+    }
+
+    public init(library: Library, asOf: Day? = nil) {
+        self.init(guidance: library.guidance, published: library.published, partners: library.partners,
+                  asOf: asOf ?? library.asOf)
+    }
+
+    public func diagnose(_ client: Client) -> Diagnosis {
+        let stage = StageDiagnosis(client: client, areas: guidance.areas.areas)
+        let (phase, phaseReason) = Self.focusPhase(stage: stage.effective, phases: guidance.process.phases)
+        let needLayer = client.needLayer.flatMap { guidance.needLayer($0.value) }
+        let isIndifferent = client.needLayer?.value == "indifferent"
+        let stories = StoryMatcher(guidance: guidance)
+            .match(StoryMatcher.Subject(client: client, stage: stage), against: published)
+        let roadmap = RoadmapPlanner(guidance: guidance, partners: partners)
+            .plan(client: client, stage: stage, focusPhase: phase, isIndifferent: isIndifferent, asOf: asOf)
+        return Diagnosis(
+            clientID: client.id.value, asOf: asOf, stage: stage,
+            focusPhase: phase, focusPhaseReason: phaseReason,
+            policyTools: PolicyRecommendation.recommend(stage: stage.effective, tools: guidance.policyTools.tools),
+            challenges: (client.challenges ?? []).compactMap { guidance.challenge($0.value) }.map(ChallengeResponse.init),
+            needLayer: needLayer, isIndifferent: isIndifferent,
+            similarStories: stories, roadmap: roadmap)
+    }
+
+    /// The first phase recommended for the stage; 未診断 (or a stage no phase lists)
+    /// starts at the first phase, since that is where every company begins.
+    public static func focusPhase(stage: Int?, phases: [ProcessPhase]) -> (ProcessPhase?, String) {
+        if let stage, let phase = phases.first(where: { $0.stages.contains { $0.value == stage } }) {
+            return (phase, "段階\(stage)に勧めるフェーズ「\(phase.name)」")
+        }
+        guard let first = phases.first else { return (nil, "") }
+        let why = stage.map { "段階\($0)に当たるフェーズがないため" } ?? "未診断のため"
+        return (first, "\(why)、最初のフェーズ「\(first.name)」から始める")
+    }
+}

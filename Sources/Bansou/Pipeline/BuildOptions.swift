@@ -1,0 +1,22 @@
+import Foundation
+
+/// What a build reads and writes, and how.
+public struct BuildOptions: Sendable {
+    public var contentPath: String = "Content"
+    public var templatesPath: String = "Templates"
+    public var outputPath: String = "Output"
+    public var includeDrafts = false
+    public var baseURL: String?
+    public var asOf: Day?
+    /// false for `bansou check`: everything runs except the write stage.
+    public var write = true
+    public var pdf = false
+    /// Limit reports to one client (`bansou report <id>`).
+    public var onlyClient: String?
+
+    public init() {}
+
+    func url(_ path: String) -> URL {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    }
+}

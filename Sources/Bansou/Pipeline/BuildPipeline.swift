@@ -1,0 +1,80 @@
+import Foundation
+
+/// load → validate → markdown → render → scan → write, each a named, timed stage.
+/// Everything before `write` works in memory, so a failure anywhere leaves Output/ untouched.
+public struct BuildPipeline {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    public func run() -> BuildResult {
+        let log = DiagnosticLog()
+        var result = run(log: log)
+        result.diagnostics = log.all
+        return result
+    }
+
+    private func run(log: DiagnosticLog) -> BuildResult {
+        var result = BuildResult()
+        func stage<T>(_ name: String, _ body: () -> T) -> T {
+            let start = DispatchTime.now()
+            let value = body()
+            result.timings.append((name, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9))
+            return value
+        }
+
+        // load
+        let (content, templates) = stage("load") { () -> (LoadedContent, TemplateSet?) in
+            let loader = ContentLoader(contentDirectory: options.url(options.contentPath), displayPrefix: options.contentPath)
+            let content = loader.load(log: log)
+            let templates = TemplateSet.load(directory: options.url(options.templatesPath), displayPrefix: options.templatesPath, log: log)
+            return (content, templates)
+        }
+
+        // validate
+        let validated = stage("validate") { () -> Library? in
+            var content = content
+            if let baseURL = options.baseURL, content.site != nil {
+                content.site!.baseURL = Located(baseURL, at: SourceLocation(path: "--base-url"))
+            }
+            let library = Validator(options: .init(includeDrafts: options.includeDrafts, asOf: options.asOf), log: log).validate(content)
+            if let templates { _ = templates.checkPresent(SiteRenderer.requiredTemplates, displayPrefix: options.templatesPath, log: log) }
+            return library
+        }
+        guard var library = validated, let templates, !log.hasErrors else { return result }
+        result.unpublished = library.unpublished
+
+        // markdown: one thread, since Debian's cmark-gfm is not thread-safe
+        let html = stage("markdown") { () -> [String: String] in
+            let renderer = MarkdownRenderer(unsafeHTML: library.site.unsafeHTML ?? false)
+            var html: [String: String] = [:]
+            for story in library.published { html[story.path] = renderer.render(story.body) }
+            for page in library.pages { html[page.path] = renderer.render(page.body) }
+            return html
+        }
+
+        // render: templates on every core
+        let files = stage("render") { () -> [OutputFile] in
+            SiteRenderer(library: library, templates: templates, html: html).render(log: log)
+        }
+        result.counts = [
+            ("事例", library.published.count),
+            ("ページ", files.filter { $0.path.hasSuffix(".html") }.count),
+        ]
+        guard !log.hasErrors else { return result }
+
+        // write
+        if options.write {
+            stage("write") {
+                do {
+                    result.write = try OutputWriter(outputDirectory: options.url(options.outputPath)).write(files)
+                } catch {
+                    log.error("cannot write output: \(error)", at: SourceLocation(path: options.outputPath))
+                }
+            }
+        }
+        return result
+    }
+}

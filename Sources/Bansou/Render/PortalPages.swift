@@ -1,0 +1,133 @@
+import Foundation
+
+/// The model stage of the portal: which pages exist and what each shows.
+struct PortalPages {
+    let views: ViewBuilder
+    var library: Library { views.library }
+    var guidance: Guidance { library.guidance }
+
+    func jobs() -> [RenderJob] {
+        var jobs: [RenderJob] = [home()]
+        jobs += caseLists()
+        jobs += library.published.map(storyPage)
+        let taxonomies = Taxonomy.all(library, themeSlug: views.themeSlug)
+        for taxonomy in taxonomies {
+            jobs.append(taxonomyIndex(taxonomy))
+            jobs += taxonomy.terms.map { termPage($0, in: taxonomy) }
+        }
+        jobs += GuidancePages(views: views).jobs()
+        jobs += library.pages.map(freePage)
+        jobs.append(partnersPage())
+        jobs.append(RenderJob(path: SiteLayout.notFound, template: "404",
+                              context: views.context(path: SiteLayout.notFound, title: "ページが見つかりません", ()), sources: []))
+        return jobs
+    }
+
+    func stageSummaries() -> [StageSummary] {
+        let maxShare = guidance.stages.stages.map(\.surveyShare).max() ?? 1
+        return guidance.stages.stages.map { stage in
+            let n = stage.id.value
+            return StageSummary(
+                id: n, name: stage.name, title: stage.title, phase: stage.phase, description: stage.description,
+                examples: stage.examples, share: ViewBuilder.number(stage.surveyShare) + "%",
+                shareWidth: String(format: "%.1f%%", stage.surveyShare / maxShare * 100),
+                url: SiteLayout.term("stages", String(n)),
+                storiesFrom: library.published.filter { $0.meta.stageBefore.value == n }.count,
+                storiesTo: library.published.filter { $0.meta.stageAfter.value == n }.count)
+        }
+    }
+
+    private func bars(_ items: [(String, String, Int)]) -> [BarRow] {
+        let top = max(items.map(\.2).max() ?? 1, 1)
+        return items.map { BarRow(name: $0.0, url: $0.1, count: $0.2, width: String(format: "%.1f%%", Double($0.2) / Double(top) * 100)) }
+    }
+
+    func home() -> RenderJob {
+        let stories = library.published
+        let byStage = guidance.stages.stages.map { s in
+            ("段階\(s.id.value) \(s.name)", SiteLayout.term("stages", String(s.id.value)), stories.filter { $0.meta.stageAfter.value == s.id.value }.count)
+        }
+        let byIndustry = guidance.industries.industries.compactMap { i -> (String, String, Int)? in
+            let count = stories.filter { $0.meta.industry.value == i.id.value }.count
+            return count > 0 ? (i.name, SiteLayout.term("industries", i.id.value), count) : nil
+        }.sorted { $0.2 > $1.2 }
+        let page = HomePage(
+            intro: library.site.description, stages: stageSummaries(),
+            latest: stories.prefix(6).map(views.card), storyCount: stories.count,
+            industryCount: Set(stories.map(\.meta.industry.value)).count,
+            regionCount: Set(stories.map(\.meta.region.value)).count,
+            byStage: bars(byStage), byIndustry: bars(byIndustry), surveySource: guidance.stages.source)
+        return RenderJob(path: SiteLayout.home, template: "home", context: views.context(path: SiteLayout.home, title: nil, page),
+                         sources: [])
+    }
+
+    func caseLists() -> [RenderJob] {
+        let perPage = library.site.storiesPerPage
+        let stories = library.published
+        let total = max(1, (stories.count + perPage - 1) / perPage)
+        let nav = taxonomyNav()
+        return (1...total).map { number in
+            let slice = stories.dropFirst((number - 1) * perPage).prefix(perPage)
+            let pager = Pager(current: number, total: total,
+                              prev: number > 1 ? SiteLayout.cases(page: number - 1) : nil,
+                              next: number < total ? SiteLayout.cases(page: number + 1) : nil,
+                              items: (1...total).map { .init(number: $0, url: SiteLayout.cases(page: $0), current: $0 == number) })
+            let page = ListPage(heading: "成功事例", lead: "\(stories.count)件の事例（新しい順）", stories: slice.map(views.card),
+                                pager: total > 1 ? pager : nil, taxonomies: nav)
+            let path = SiteLayout.cases(page: number)
+            return RenderJob(path: path, template: "cases",
+                             context: views.context(path: path, title: number > 1 ? "成功事例（\(number)ページ目）" : "成功事例", page),
+                             sources: slice.map(\.path))
+        }
+    }
+
+    func taxonomyNav() -> [TaxonomyNav] {
+        Taxonomy.all(library, themeSlug: views.themeSlug).map { t in
+            TaxonomyNav(title: t.title, url: SiteLayout.taxonomy(t.kind),
+                        terms: t.terms.filter { !$0.stories.isEmpty }.map { LinkView(name: $0.name, url: SiteLayout.term(t.kind, $0.id), count: $0.stories.count) })
+        }
+    }
+
+    func storyPage(_ story: CaseStudy) -> RenderJob {
+        let path = SiteLayout.story(story.slug)
+        let page = views.storyPage(story, related: views.related(to: story))
+        return RenderJob(path: path, template: "case",
+                         context: views.context(path: path, title: story.meta.title.value, description: story.meta.summary?.value, page),
+                         sources: [story.path])
+    }
+
+    func taxonomyIndex(_ taxonomy: Taxonomy) -> RenderJob {
+        let path = SiteLayout.taxonomy(taxonomy.kind)
+        let page = TaxonomyIndexPage(title: taxonomy.title, singular: taxonomy.singular,
+                                     terms: taxonomy.terms.map { LinkView(name: $0.name, url: SiteLayout.term(taxonomy.kind, $0.id), count: $0.stories.count) })
+        return RenderJob(path: path, template: "taxonomy", context: views.context(path: path, title: "\(taxonomy.title)の事例", page), sources: [])
+    }
+
+    func termPage(_ term: Taxonomy.Term, in taxonomy: Taxonomy) -> RenderJob {
+        let path = SiteLayout.term(taxonomy.kind, term.id)
+        let stage = taxonomy.kind == "stages" ? stageSummaries().first { String($0.id) == term.id } : nil
+        let page = TermPage(kind: taxonomy.kind, singular: taxonomy.singular, name: term.name, description: term.description,
+                            stories: term.stories.map(views.card), count: term.stories.count,
+                            indexURL: SiteLayout.taxonomy(taxonomy.kind), stage: stage)
+        return RenderJob(path: path, template: "term", context: views.context(path: path, title: "\(term.name)の事例", page),
+                         sources: term.stories.map(\.path))
+    }
+
+    func freePage(_ page: Page) -> RenderJob {
+        let path = SiteLayout.page(page.slug)
+        let body = TextPage(title: page.meta.title.value, bodyHTML: views.html[page.path] ?? "", date: page.meta.date?.japanese)
+        return RenderJob(path: path, template: "page",
+                         context: views.context(path: path, title: page.meta.title.value, description: page.meta.description, body),
+                         sources: [page.path])
+    }
+
+    func partnersPage() -> RenderJob {
+        struct PartnersPage { let partners: [PartnerRow]; let institutions: [LinkView] }
+        let path = SiteLayout.partners
+        let publicPartners = library.partners.filter(\.isPublic).sorted { $0.id.value < $1.id.value }
+        let page = PartnersPage(partners: publicPartners.map(views.partnerRow),
+                                institutions: guidance.institutions.institutions.map { LinkView(name: $0.name, url: SiteLayout.term("institutions", $0.id.value)) })
+        return RenderJob(path: path, template: "partners", context: views.context(path: path, title: "支援機関・パートナー", page),
+                         sources: publicPartners.map(\.path))
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The render stage of the portal: every page through its template, on all cores.
+public struct SiteRenderer {
+    let library: Library
+    let templates: TemplateSet
+    let html: [String: String]
+
+    public init(library: Library, templates: TemplateSet, html: [String: String]) {
+        self.library = library
+        self.templates = templates
+        self.html = html
+    }
+
+    /// The templates a portal build needs.
+    public static let requiredTemplates: Set<String> = Set([
+        "home", "cases", "case", "taxonomy", "term", "page", "partners", "404", "guidance",
+    ]).union(GuidancePages.topics.map { "guidance-\($0.id)" })
+
+    public func render(log: DiagnosticLog) -> [OutputFile] {
+        let views = ViewBuilder(library: library, html: html)
+        let jobs = PortalPages(views: views).jobs()
+        let library = templates.library
+        var files: [OutputFile] = parallelMap(jobs) { job in
+            let text = library.render(job.context, withTemplate: job.template) ?? ""
+            return OutputFile(path: "site/" + job.path, text: text, sources: job.sources)
+        }
+        files.append(OutputFile(path: "site/" + SiteLayout.feed, text: FeedWriter.atom(self.library),
+                                sources: self.library.published.prefix(20).map(\.path)))
+        files.append(OutputFile(path: "site/" + SiteLayout.sitemap, text: FeedWriter.sitemap(paths: jobs.map(\.path), library: self.library)))
+        for asset in templates.assets {
+            files.append(OutputFile(path: "site/assets/" + asset.path, contents: asset.contents, sources: ["Templates/assets/" + asset.path]))
+        }
+        return files
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Mustache
+
+/// Templates/: Mustache templates (HTML-escaped by default) and static assets.
+public struct TemplateSet: @unchecked Sendable {
+    public let library: MustacheLibrary
+    public let names: Set<String>
+    /// Files under Templates/assets/, copied to Output/site/assets/.
+    public let assets: [(path: String, contents: Data)]
+
+    /// Loads every `*.mustache` under the folder; a syntax error is reported at its line and column.
+    public static func load(directory: URL, displayPrefix: String, log: DiagnosticLog) -> TemplateSet? {
+        let fm = FileManager.default
+        guard let enumerator = fm.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            log.error("templates folder not found", at: SourceLocation(path: displayPrefix))
+            return nil
+        }
+        let base = directory.standardizedFileURL.path + "/"
+        var templates: [String: MustacheTemplate] = [:]
+        var assets: [(String, Data)] = []
+        var failed = false
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(base.count))
+            let display = "\(displayPrefix)/\(relative)"
+            if relative.hasPrefix("assets/") {
+                guard let data = try? Data(contentsOf: url) else { continue }
+                assets.append((String(relative.dropFirst("assets/".count)), data))
+                continue
+            }
+            guard url.pathExtension == "mustache" else { continue }
+            guard let source = try? SourceText.read(url, relativePath: display) else {
+                log.error("template is not valid UTF-8", at: SourceLocation(path: display))
+                failed = true
+                continue
+            }
+            do {
+                templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: source.text)
+            } catch let error as MustacheTemplate.ParserError {
+                log.error("template syntax: \(error.error)", at: SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber))
+                failed = true
+            } catch {
+                log.error("template: \(error)", at: SourceLocation(path: display))
+                failed = true
+            }
+        }
+        if failed { return nil }
+        assets.sort { $0.0 < $1.0 }
+        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), assets: assets)
+    }
+
+    /// Reports templates the portal needs but the folder lacks.
+    func checkPresent(_ required: Set<String>, displayPrefix: String, log: DiagnosticLog) -> Bool {
+        let missing = required.subtracting(names).sorted()
+        for name in missing {
+            log.error("missing template '\(name).mustache'", at: SourceLocation(path: "\(displayPrefix)/\(name).mustache"))
+        }
+        return missing.isEmpty
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+/// Turns validated content into template contexts. Pure: no I/O, no cmark.
+struct ViewBuilder {
+    let library: Library
+    /// Story and page bodies, already rendered by the markdown stage, by source path.
+    let html: [String: String]
+
+    var guidance: Guidance { library.guidance }
+    var site: SiteConfig { library.site }
+
+    // MARK: Chrome
+
+    static let sections: [(title: String, path: String, key: String)] = [
+        ("ホーム", SiteLayout.home, ""),
+        ("成功事例", SiteLayout.cases(page: 1), "cases"),
+        ("DX支援ガイダンス", SiteLayout.guidance(nil), "guidance"),
+        ("支援機関・パートナー", SiteLayout.partners, "partners"),
+    ]
+
+    func chrome(path: String, title: String?, description: String? = nil) -> Chrome {
+        let root = SiteLayout.root(of: path)
+        let section = path.split(separator: "/").first.map(String.init) ?? ""
+        var nav = Self.sections.map { item in
+            Chrome.NavItem(title: item.title, url: item.path,
+                           current: item.key.isEmpty ? path == SiteLayout.home : section == item.key
+                               || (item.key == "cases" && ["industries", "regions", "stages", "themes", "institutions"].contains(section)))
+        }
+        for page in library.pages.filter({ $0.meta.menu != nil }).sorted(by: { ($0.meta.menu!, $0.slug) < ($1.meta.menu!, $1.slug) }) {
+            nav.append(.init(title: page.meta.title.value, url: SiteLayout.page(page.slug), current: section == page.slug))
+        }
+        return Chrome(
+            lang: site.language ?? "ja", siteTitle: site.title, siteDescription: site.description,
+            title: title.map { "\($0) | \(site.title)" } ?? site.title,
+            description: description ?? site.description, root: root,
+            canonical: SiteLayout.absolute(path, base: site.base), nav: nav,
+            publisherName: site.publisher.name, publisherURL: site.publisher.url?.value,
+            feedURL: SiteLayout.absolute(SiteLayout.feed, base: site.base),
+            year: library.asOf.year, asOf: library.asOf.japanese, noindex: false)
+    }
+
+    func context<Body>(path: String, title: String?, description: String? = nil, _ body: Body) -> PageContext<Body> {
+        let chrome = chrome(path: path, title: title, description: description)
+        return PageContext(chrome: chrome, root: chrome.root, page: body)
+    }
+
+    // MARK: Names
+
+    func stageName(_ n: Int) -> String { guidance.stage(n)?.name ?? "段階\(n)" }
+    func industryLink(_ id: String) -> LinkView { LinkView(name: guidance.industry(id)?.name ?? id, url: SiteLayout.term("industries", id)) }
+    func regionLink(_ id: String) -> LinkView { LinkView(name: guidance.region(id)?.name ?? id, url: SiteLayout.term("regions", id)) }
+
+    /// A theme's path segment: the tag itself when it is a slug, else site.yaml's theme_slugs,
+    /// else a stable hash (so a Japanese tag never becomes a file name).
+    func themeSlug(_ tag: String) -> String {
+        if Slug.isValid(tag) { return tag }
+        if let slug = site.themeSlugs?[tag], Slug.isValid(slug) { return slug }
+        return "t-" + StableHash.hex(tag)
+    }
+
+    // MARK: Stories
+
+    func card(_ story: CaseStudy) -> StoryCard {
+        let m = story.meta
+        let filters = [
+            "industry:\(m.industry.value)", "region:\(m.region.value)", "before:\(m.stageBefore.value)",
+            "after:\(m.stageAfter.value)", "size:\(m.size?.value ?? "")",
+        ] + (m.institutions ?? []).map { "institution:\($0.value)" } + (m.themes ?? []).map { "theme:\(themeSlug($0.value))" }
+        return StoryCard(
+            slug: story.slug, url: SiteLayout.story(story.slug), title: m.title.value, alias: m.alias.value,
+            date: m.date.value.japanese, dateISO: m.date.value.description, summary: m.summary?.value,
+            industry: industryLink(m.industry.value), region: regionLink(m.region.value),
+            size: m.size.map { SizeBand.label($0.value) },
+            stageBefore: m.stageBefore.value, stageAfter: m.stageAfter.value,
+            stageBeforeName: stageName(m.stageBefore.value), stageAfterName: stageName(m.stageAfter.value),
+            moved: m.stageAfter.value > m.stageBefore.value, filterData: filters.joined(separator: " "))
+    }
+
+    func storyPage(_ story: CaseStudy, related: [CaseStudy]) -> StoryPage {
+        let m = story.meta
+        return StoryPage(
+            card: card(story), bodyHTML: html[story.path] ?? "",
+            outcomes: (m.outcomes ?? []).map(outcomeRow), hasOutcomes: !(m.outcomes ?? []).isEmpty,
+            areas: (m.areas ?? []).map { LinkView(name: guidance.area($0.value)?.name ?? $0.value, url: SiteLayout.guidance("areas") + "#area-\($0.value)") },
+            institutions: (m.institutions ?? []).map { LinkView(name: guidance.institution($0.value)?.name ?? $0.value, url: SiteLayout.term("institutions", $0.value)) },
+            partners: (m.partners ?? []).compactMap { library.partner($0.value) }.filter(\.isPublic).map(partnerRow),
+            themes: (m.themes ?? []).map { LinkView(name: $0.value, url: SiteLayout.term("themes", themeSlug($0.value))) },
+            tools: m.tools ?? [], related: related.map(card))
+    }
+
+    func outcomeRow(_ o: Outcome) -> OutcomeRow {
+        let change = o.changePercent.map { p -> String in
+            let rounded = (p * 10).rounded() / 10
+            let text = Self.number(abs(rounded))
+            return rounded > 0 ? "+\(text)%" : rounded < 0 ? "−\(text)%" : "±0%"
+        } ?? "—"
+        return OutcomeRow(label: o.label, before: Self.number(o.before), after: Self.number(o.after), unit: o.unit ?? "",
+                          change: change, improved: nil)
+    }
+
+    func partnerRow(_ p: Partner) -> PartnerRow {
+        PartnerRow(name: p.name, type: guidance.institution(p.type.value)?.name ?? p.type.value,
+                   region: p.region.flatMap { guidance.region($0.value)?.name },
+                   strengths: (p.strengths ?? []).compactMap { guidance.area($0.value)?.name }.joined(separator: "・"),
+                   description: p.description, url: p.url)
+    }
+
+    /// 1,200 or 12.5: whole numbers without decimals, others with one.
+    static func number(_ value: Double) -> String {
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.numberStyle = .decimal
+        formatter.maximumFractionDigits = 1
+        formatter.minimumFractionDigits = 0
+        return formatter.string(from: NSNumber(value: value)) ?? "\(value)"
+    }
+
+    /// Related stories on a story page: shared industry, areas, themes, region, transition.
+    func related(to story: CaseStudy, limit: Int = 3) -> [CaseStudy] {
+        let m = story.meta
+        let areas = Set((m.areas ?? []).map(\.value))
+        let themes = Set((m.themes ?? []).map(\.value))
+        var scored: [(Int, CaseStudy)] = []
+        for other in library.published where other.slug != story.slug {
+            let o = other.meta
+            var score = 0
+            if o.industry.value == m.industry.value { score += 3 }
+            score += Set((o.areas ?? []).map(\.value)).intersection(areas).count
+            score += Set((o.themes ?? []).map(\.value)).intersection(themes).count
+            if o.region.value == m.region.value { score += 1 }
+            if o.stageBefore.value == m.stageBefore.value { score += 1 }
+            if score > 0 { scored.append((score, other)) }
+        }
+        scored.sort { a, b in
+            if a.0 != b.0 { return a.0 > b.0 }
+            if a.1.meta.date.value != b.1.meta.date.value { return a.1.meta.date.value > b.1.meta.date.value }
+            return a.1.slug < b.1.slug
+        }
+        return scored.prefix(limit).map(\.1)
+    }
+}
+
+/// FNV-1a, 32 bits: a stable short hash for path segments (not for security).
+enum StableHash {
+    static func hex(_ text: String) -> String {
+        var hash: UInt32 = 2_166_136_261
+        for byte in text.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 16_777_619
+        }
+        return String(format: "%08x", hash)
+    }
+}

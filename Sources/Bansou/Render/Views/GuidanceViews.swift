@@ -1,0 +1,79 @@
+/// Context types of the guidance pages and the home page.
+struct StageSummary {
+    let id: Int
+    let name: String
+    let title: String
+    let phase: String
+    let description: String
+    let examples: [String]
+    let share: String
+    let shareWidth: String
+    let url: String
+    let storiesFrom: Int
+    let storiesTo: Int
+}
+
+struct BarRow {
+    let name: String
+    let url: String
+    let count: Int
+    let width: String
+}
+
+struct HomePage {
+    let intro: String
+    let stages: [StageSummary]
+    let latest: [StoryCard]
+    let storyCount: Int
+    let industryCount: Int
+    let regionCount: Int
+    let byStage: [BarRow]
+    let byIndustry: [BarRow]
+    let surveySource: String?
+}
+
+struct ListPage {
+    let heading: String
+    let lead: String?
+    let stories: [StoryCard]
+    let pager: Pager?
+    let taxonomies: [TaxonomyNav]
+}
+
+struct TaxonomyNav {
+    let title: String
+    let url: String
+    let terms: [LinkView]
+}
+
+struct Pager {
+    struct Item { let number: Int; let url: String; let current: Bool }
+    let current: Int
+    let total: Int
+    let prev: String?
+    let next: String?
+    let items: [Item]
+}
+
+struct TermPage {
+    let kind: String
+    let singular: String
+    let name: String
+    let description: String?
+    let stories: [StoryCard]
+    let count: Int
+    let indexURL: String
+    let stage: StageSummary?
+}
+
+struct TaxonomyIndexPage {
+    let title: String
+    let singular: String
+    let terms: [LinkView]
+}
+
+struct TextPage {
+    let title: String
+    let bodyHTML: String
+    let date: String?
+}
