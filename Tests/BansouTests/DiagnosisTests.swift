@@ -5,7 +5,7 @@ import Testing
 
 /// Small guidance, client, case and partner values decoded from YAML strings through
 /// the real loader (`YAMLDocument.decode`), so the tests do not depend on Content/.
-enum Fixture {
+enum DiagnosisFixture {
     struct DecodeFailed: Error, CustomStringConvertible { var description: String }
 
     static func decode<T: Decodable>(_ type: T.Type, _ yaml: String, path: String = "fixture.yaml") throws -> T {
@@ -140,7 +140,7 @@ enum Fixture {
 
 @Suite struct DiagnosisTests {
     let guidance: Guidance
-    init() throws { guidance = try Fixture.guidance() }
+    init() throws { guidance = try DiagnosisFixture.guidance() }
 
     func diagnose(_ levels: [String: Int], override: StageDiagnosis.Override? = nil) -> StageDiagnosis {
         StageDiagnosis(levels: levels, areas: guidance.areas.areas, override: override)
@@ -162,18 +162,18 @@ enum Fixture {
     ])
     func stageRule(levels: [Int], expected: Int) {
         #expect(StageDiagnosis.stage(of: levels) == expected)
-        let diagnosis = diagnose(Fixture.levels(levels))
+        let diagnosis = diagnose(DiagnosisFixture.levels(levels))
         #expect(diagnosis.computed == expected)
         #expect(diagnosis.effective == expected)
         #expect(diagnosis.assessedCount == levels.count)
     }
 
     @Test func reasonShowsTheCounts() {
-        let diagnosis = diagnose(Fixture.levels([1, 1, 1, 2, 2, 2, 2, 3]))
+        let diagnosis = diagnose(DiagnosisFixture.levels([1, 1, 1, 2, 2, 2, 2, 3]))
         #expect(diagnosis.reason == "評価した業務領域8のうち5が段階2以上（基準は半数の4以上）。段階3以上は1にとどまる")
-        let top = diagnose(Fixture.levels([3, 3, 4, 4]))
+        let top = diagnose(DiagnosisFixture.levels([3, 3, 4, 4]))
         #expect(top.reason == "評価した業務領域4のうち2が段階4以上（基準は半数の2以上）")
-        let odd = diagnose(Fixture.levels([1, 2, 2, 3, 3]))
+        let odd = diagnose(DiagnosisFixture.levels([1, 2, 2, 3, 3]))
         #expect(odd.reason == "評価した業務領域5のうち4が段階2以上（基準は半数の3以上）。段階3以上は2にとどまる")
     }
 
@@ -252,7 +252,7 @@ enum Fixture {
     }
 
     @Test func readsTheClientFileShortAndLongForms() throws {
-        let client = try Fixture.client(extra: """
+        let client = try DiagnosisFixture.client(extra: """
             areas:
               ordering: 1
               attendance: { level: 1, note: 出勤簿に押印 }
@@ -270,7 +270,7 @@ enum Fixture {
 
     var matcher: StoryMatcher { StoryMatcher(guidance: guidance) }
 
-    /// A subject that shares nothing with `Fixture.story()`'s defaults.
+    /// A subject that shares nothing with `DiagnosisFixture.story()`'s defaults.
     static let nobody = StoryMatcher.Subject(industry: "manufacturing", stage: 1, weakAreas: ["ordering"],
                                              prefecture: "愛知県", employees: 3)
 
@@ -283,7 +283,7 @@ enum Fixture {
         ("size", StoryMatcher.Subject(employees: 30), 1, "同じ規模（21〜50名）"),
     ])
     func eachRuleAlone(rule: String, subject: StoryMatcher.Subject, score: Int, reason: String) throws {
-        let story = try Fixture.story("s", industry: "construction", region: "kinki", size: "21-50",
+        let story = try DiagnosisFixture.story("s", industry: "construction", region: "kinki", size: "21-50",
                                       stageBefore: 2, areas: ["hr"])
         let match = matcher.score(story, for: subject)
         #expect(match.score == score, "rule \(rule)")
@@ -291,7 +291,7 @@ enum Fixture {
     }
 
     @Test func nothingInCommonScoresZero() throws {
-        let story = try Fixture.story("s", industry: "construction", region: "kinki", size: "21-50",
+        let story = try DiagnosisFixture.story("s", industry: "construction", region: "kinki", size: "21-50",
                                       stageBefore: 2, areas: ["hr"])
         #expect(matcher.score(story, for: Self.nobody).score == 0)
         #expect(matcher.score(story, for: StoryMatcher.Subject()).score == 0)
@@ -300,7 +300,7 @@ enum Fixture {
     }
 
     @Test func allRulesTogetherAddUp() throws {
-        let story = try Fixture.story("s", industry: "manufacturing", region: "chubu", size: "21-50",
+        let story = try DiagnosisFixture.story("s", industry: "manufacturing", region: "chubu", size: "21-50",
                                       stageBefore: 2, areas: ["ordering", "attendance", "hr", "sharing"])
         let subject = StoryMatcher.Subject(industry: "manufacturing", stage: 2,
                                            weakAreas: ["ordering", "attendance", "hr", "sharing"],
@@ -315,21 +315,21 @@ enum Fixture {
     // +1 per weak area the case improved, at most +3.
     @Test(arguments: [(0, 0), (1, 1), (2, 2), (3, 3), (4, 3), (5, 3)])
     func weakAreaPointsAreCappedAtThree(shared: Int, points: Int) throws {
-        let areas = Array(Fixture.areaIDs.prefix(shared))
-        let story = try Fixture.story("s", areas: areas + ["inventory"].filter { _ in shared == 0 })
-        let subject = StoryMatcher.Subject(weakAreas: Array(Fixture.areaIDs.prefix(5)).filter { shared > 0 || $0 != "inventory" })
+        // The case improved `shared` areas, all of them weak for the client.
+        let story = try DiagnosisFixture.story("s", areas: Array(DiagnosisFixture.areaIDs.prefix(shared)))
+        let subject = StoryMatcher.Subject(weakAreas: DiagnosisFixture.areaIDs)
         #expect(matcher.score(story, for: subject).score == points)
     }
 
     @Test func keepsTopThreeByScoreThenNewerDateThenSlug() throws {
         let subject = StoryMatcher.Subject(industry: "manufacturing", prefecture: "愛知県")
         let cases = [
-            try Fixture.story("zero", date: "2026-12-01"),                                    // 0: dropped
-            try Fixture.story("region-old", date: "2025-01-01", region: "chubu"),             // 1
-            try Fixture.story("b-same-day", date: "2026-05-01", industry: "manufacturing"),  // 3
-            try Fixture.story("a-same-day", date: "2026-05-01", industry: "manufacturing"),  // 3, slug first
-            try Fixture.story("newer", date: "2026-06-01", industry: "manufacturing"),       // 3, newer
-            try Fixture.story("best", date: "2020-01-01", industry: "manufacturing", region: "chubu"), // 4
+            try DiagnosisFixture.story("zero", date: "2026-12-01"),                                    // 0: dropped
+            try DiagnosisFixture.story("region-old", date: "2025-01-01", region: "chubu"),             // 1
+            try DiagnosisFixture.story("b-same-day", date: "2026-05-01", industry: "manufacturing"),  // 3
+            try DiagnosisFixture.story("a-same-day", date: "2026-05-01", industry: "manufacturing"),  // 3, slug first
+            try DiagnosisFixture.story("newer", date: "2026-06-01", industry: "manufacturing"),       // 3, newer
+            try DiagnosisFixture.story("best", date: "2020-01-01", industry: "manufacturing", region: "chubu"), // 4
         ]
         let matches = matcher.match(subject, against: cases)
         #expect(matches.map(\.slug) == ["best", "newer", "a-same-day"])
@@ -338,21 +338,21 @@ enum Fixture {
 
     @Test func scoreZeroIsExcludedEvenWhenFewerThanThree() throws {
         let subject = StoryMatcher.Subject(industry: "manufacturing")
-        let cases = [try Fixture.story("other"), try Fixture.story("same", industry: "manufacturing")]
+        let cases = [try DiagnosisFixture.story("other"), try DiagnosisFixture.story("same", industry: "manufacturing")]
         #expect(matcher.match(subject, against: cases).map(\.slug) == ["same"])
-        #expect(matcher.match(subject, against: [try Fixture.story("other")]).isEmpty)
+        #expect(matcher.match(subject, against: [try DiagnosisFixture.story("other")]).isEmpty)
     }
 
     @Test func orderDoesNotDependOnInputOrder() throws {
         let subject = StoryMatcher.Subject(industry: "manufacturing")
-        let cases = try ["c", "a", "d", "b"].map { try Fixture.story($0, industry: "manufacturing") }
+        let cases = try ["c", "a", "d", "b"].map { try DiagnosisFixture.story($0, industry: "manufacturing") }
         #expect(matcher.match(subject, against: cases).map(\.slug) == ["a", "b", "c"])
         #expect(matcher.match(subject, against: cases.reversed()).map(\.slug) == ["a", "b", "c"])
     }
 
     // MARK: - The aggregate
 
-    @Test(arguments: [(Int?.none, "decision"), (1, "decision"), (2, "decision"), (3, "execution"), (4, "expansion")])
+    @Test(arguments: [(nil, "decision"), (1, "decision"), (2, "decision"), (3, "execution"), (4, "expansion")] as [(Int?, String)])
     func focusPhaseIsTheFirstPhaseForTheStage(stage: Int?, phase: String) {
         let (focus, reason) = Diagnoser.focusPhase(stage: stage, phases: guidance.process.phases)
         #expect(focus?.id.value == phase)
@@ -360,12 +360,12 @@ enum Fixture {
     }
 
     @Test(arguments: [
-        (Int?.none, ["governance-code"], "dx-index"),
+        (nil, ["governance-code"], "dx-index"),
         (1, ["governance-code"], "dx-index"),
         (2, ["governance-code", "dx-index"], "dx-certification"),
         (3, ["governance-code", "dx-index", "dx-certification"], nil),
         (4, ["governance-code", "dx-index", "dx-certification"], nil),
-    ])
+    ] as [(Int?, [String], String?)])
     func policyToolsFromTheStageWithTheNextAsGoal(stage: Int?, recommended: [String], goal: String?) {
         let tools = PolicyRecommendation.recommend(stage: stage, tools: guidance.policyTools.tools)
         #expect(tools.filter { !$0.isGoal }.map(\.tool.id.value) == recommended)
@@ -373,11 +373,11 @@ enum Fixture {
     }
 
     @Test func diagnoserPutsItTogether() throws {
-        let client = try Fixture.client(levels: ["ordering": 1, "attendance": 1, "customers": 2, "inventory": 3],
+        let client = try DiagnosisFixture.client(levels: ["ordering": 1, "attendance": 1, "customers": 2, "inventory": 3],
                                         extra: "challenges: [budget, it-talent]\n")
-        let stories = [try Fixture.story("fax", date: "2026-10-20", industry: "manufacturing", region: "chubu",
+        let stories = [try DiagnosisFixture.story("fax", date: "2026-10-20", industry: "manufacturing", region: "chubu",
                                          size: "21-50", stageBefore: 1, areas: ["ordering"]),
-                       try Fixture.story("unrelated")]
+                       try DiagnosisFixture.story("unrelated")]
         let diagnosis = Diagnoser(guidance: guidance, published: stories, partners: [],
                                   asOf: Day(year: 2026, month: 11, day: 25)).diagnose(client)
         #expect(diagnosis.clientID == "test-client")
@@ -395,10 +395,11 @@ enum Fixture {
     }
 
     @Test func indifferentNeedLayerIsFlagged() throws {
-        let client = try Fixture.client(levels: ["ordering": 1], needLayer: "indifferent")
+        let client = try DiagnosisFixture.client(levels: ["ordering": 1], needLayer: "indifferent")
         let diagnosis = Diagnoser(guidance: guidance, published: [], partners: [],
                                   asOf: Day(year: 2026, month: 11, day: 25)).diagnose(client)
         #expect(diagnosis.isIndifferent)
         #expect(diagnosis.approach == "業務効率化を提案する")
     }
 }
+

@@ -191,14 +191,33 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     func decodeNil(forKey key: Key) throws -> Bool { present(key) == nil }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        let placeholder = (T.self as? DiagnosticPlaceholder.Type)?.placeholder as? T
         guard let child = present(key) else {
-            throw NodeDecodingError(message: "missing required key '\(key.stringValue)'", location: decoder.location)
+            let error = NodeDecodingError(message: "missing required key '\(key.stringValue)'", location: decoder.location)
+            guard let placeholder else { throw error }
+            decoder.context.record(error)
+            return placeholder
         }
-        return try child.decodeValue(type)
+        do {
+            return try child.decodeValue(type)
+        } catch let error as NodeDecodingError {
+            guard let placeholder else { throw error }
+            decoder.context.record(error)
+            return placeholder
+        }
     }
 
     /// A wrong optional value is reported and treated as absent, so decoding goes on.
-    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try recorded(type, key) }
+
+    // The standard library's defaults for these concrete overloads would win over the
+    // generic one above and throw; route them through it so they are recorded too.
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try recorded(type, key) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try recorded(type, key) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try recorded(type, key) }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try recorded(type, key) }
+
+    private func recorded<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
         guard let child = present(key) else { return nil }
         do {
             return try child.decodeValue(type)

@@ -43,7 +43,7 @@ public struct BuildPipeline {
             if let templates { _ = templates.checkPresent(SiteRenderer.requiredTemplates, displayPrefix: options.templatesPath, log: log) }
             return library
         }
-        guard var library = validated, let templates, !log.hasErrors else { return result }
+        guard let library = validated, let templates, !log.hasErrors else { return result }
         result.unpublished = library.unpublished
 
         // markdown: one thread, since Debian's cmark-gfm is not thread-safe

@@ -40,7 +40,7 @@ struct Checker {
     let log: DiagnosticLog
 
     func reference(_ value: Located<String>?, in known: Set<String>, kind: String, file: String) {
-        guard let value else { return }
+        guard let value, !value.isPlaceholder else { return }
         if !known.contains(value.value) {
             log.error("unknown \(kind) '\(value.value)'\(suggestion(value.value, known)) (see \(file))", at: value.location)
         }
@@ -57,7 +57,7 @@ struct Checker {
     }
 
     func range(_ value: Located<Int>?, _ range: ClosedRange<Int>, what: String) {
-        guard let value else { return }
+        guard let value, !value.isPlaceholder else { return }
         if !range.contains(value.value) {
             log.error("\(what) must be \(range.lowerBound)–\(range.upperBound), found \(value.value)", at: value.location)
         }

@@ -82,12 +82,12 @@ public struct Validator {
         let file = "Content/guidance"
         check.reference(meta.industry, in: refs.industries, kind: "industry", file: "\(file)/industries.yaml")
         check.reference(meta.region, in: refs.regions, kind: "region", file: "\(file)/regions.yaml")
-        if let size = meta.size, !SizeBand.all.contains(size.value) {
+        if let size = meta.size, !size.isPlaceholder, !SizeBand.all.contains(size.value) {
             log.error("size must be one of \(SizeBand.all.joined(separator: ", ")), found '\(size.value)'", at: size.location)
         }
         check.range(meta.stageBefore, 1...4, what: "stage_before")
         check.range(meta.stageAfter, 1...4, what: "stage_after")
-        if meta.stageAfter.value < meta.stageBefore.value {
+        if !meta.stageAfter.isPlaceholder, !meta.stageBefore.isPlaceholder, meta.stageAfter.value < meta.stageBefore.value {
             log.error("stage_after (\(meta.stageAfter.value)) must not be below stage_before (\(meta.stageBefore.value))", at: meta.stageAfter.location)
         }
         check.references(meta.areas, in: refs.areas, kind: "area", file: "\(file)/areas.yaml")
@@ -103,7 +103,7 @@ public struct Validator {
         for theme in meta.themes ?? [] where theme.value.trimmingCharacters(in: .whitespaces).isEmpty {
             log.error("a theme must not be empty", at: theme.location)
         }
-        if meta.title.value.trimmingCharacters(in: .whitespaces).isEmpty {
+        if !meta.title.isPlaceholder, meta.title.value.trimmingCharacters(in: .whitespaces).isEmpty {
             log.error("title must not be empty", at: meta.title.location)
         }
     }

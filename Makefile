@@ -1,0 +1,28 @@
+# The two quick-start commands: `make demo` and `make test` (see README.md).
+SWIFT ?= swift
+BANSOU = .build/debug/bansou
+
+.PHONY: setup build demo test bench clean
+
+setup:
+	@scripts/setup
+
+build: setup
+	$(SWIFT) build
+
+## Installs what is missing, builds, and generates the sample portal and reports from Content/.
+demo: build
+	$(BANSOU) build --pdf
+	@echo "Open Output/site/index.html (portal) and Output/reports/index.html (internal dashboard)."
+
+## The whole test suite: unit, end-to-end (the real binary on fixture sites) and the PDF check.
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Not a test: times a build of N synthetic stories (default 10,000) on /dev/shm.
+bench: setup
+	scripts/bench
+
+clean:
+	rm -rf .build Output/site Output/reports

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// The real binary on real files: what it writes, what it prints, what it leaves alone.
+@Suite(.serialized)
+struct EndToEndTests {
+    @Test func bundledSampleBuildsCleanWithZeroWarnings() throws {
+        let site = try FixtureSite(files: [:])
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(at: FixtureSite.packageRoot.appendingPathComponent("Content"), to: site.root.appendingPathComponent("Content"))
+        let run = try site.run("build")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty, "expected no diagnostics, got:\n\(run.stderr)")
+        #expect(run.stdout.hasPrefix("built "))
+        let home = try site.read("Output/site/index.html")
+        #expect(home.contains("<html lang=\"ja\">"))
+        #expect(site.exists("Output/site/cases/page/2/index.html"))
+        #expect(site.exists("Output/site/feed.xml") && site.exists("Output/site/sitemap.xml") && site.exists("Output/site/404.html"))
+        #expect(site.exists("Output/site/guidance/process/index.html"))
+    }
+
+    @Test func writesStoryPagesTaxonomiesAndFeedsWithAbsoluteURLs() throws {
+        let site = try FixtureSite(files: [
+            "Content/cases/fax-to-cloud.md": FixtureSite.story(extra: """
+            themes: [ペーパーレス]
+            outcomes:
+              - { label: 受注処理時間, before: 120, after: 30, unit: 分 }
+            """),
+        ])
+        let run = try site.run("build")
+        #expect(run.status == 0, "\(run.stderr)")
+        let story = try site.read("Output/site/cases/fax-to-cloud/index.html")
+        #expect(story.contains("<h1>受発注をクラウドへ</h1>"))
+        #expect(story.contains("製造業A社"))
+        #expect(story.contains("<td class=\"change\">−75%</td>"))
+        #expect(story.contains("href=\"../../industries/manufacturing/index.html\""))
+        let industry = try site.read("Output/site/industries/manufacturing/index.html")
+        #expect(industry.contains("href=\"../../cases/fax-to-cloud/index.html\""))
+        #expect(try site.read("Output/site/stages/2/index.html").contains("受発注をクラウドへ"))
+        let feed = try site.read("Output/site/feed.xml")
+        #expect(feed.contains("<link href=\"https://test.example.jp/cases/fax-to-cloud/\" rel=\"alternate\" type=\"text/html\"/>"))
+        let sitemap = try site.read("Output/site/sitemap.xml")
+        #expect(sitemap.contains("<loc>https://test.example.jp/cases/fax-to-cloud/</loc><lastmod>2026-10-01</lastmod>"))
+        #expect(!sitemap.contains("404"))
+    }
+
+    @Test func escapesScriptInTitleAndDropsRawHTMLInBody() throws {
+        let site = try FixtureSite(files: [
+            "Content/cases/xss.md": FixtureSite.story(title: "<script>alert(1)</script>", body: "<script>alert(2)</script>\n\n本文"),
+        ])
+        let run = try site.run("build")
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try site.read("Output/site/cases/xss/index.html")
+        #expect(!page.contains("<script>"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(try !site.read("Output/site/feed.xml").contains("<script>"))
+    }
+
+    @Test func japaneseAutolinkEndsAtThePunctuation() throws {
+        let site = try FixtureSite(files: [
+            "Content/cases/link.md": FixtureSite.story(body: "詳しくは https://www.example.jp/dx/guide。次の段落です。"),
+        ])
+        #expect(try site.run("build").status == 0)
+        let page = try site.read("Output/site/cases/link/index.html")
+        #expect(page.contains("<a href=\"https://www.example.jp/dx/guide\">https://www.example.jp/dx/guide</a>。次の段落です。"))
+    }
+
+    @Test func draftsAndScheduledStoriesOnlyWithDraftsFlag() throws {
+        let site = try FixtureSite(files: [
+            "Content/cases/draft.md": FixtureSite.story(extra: "draft: true"),
+            "Content/cases/future.md": FixtureSite.story(date: "2027-01-01"),
+        ])
+        #expect(try site.run("build").status == 0)
+        #expect(!site.exists("Output/site/cases/draft/index.html"))
+        #expect(!site.exists("Output/site/cases/future/index.html"))
+        #expect(try site.run("build", "--drafts").status == 0)
+        #expect(site.exists("Output/site/cases/draft/index.html"))
+        #expect(site.exists("Output/site/cases/future/index.html"))
+        // Back without drafts: the pages it wrote are swept, nothing stale survives.
+        #expect(try site.run("build").status == 0)
+        #expect(!site.exists("Output/site/cases/draft/index.html"))
+    }
+
+    @Test func deletedStoryLeavesNoStalePage() throws {
+        let site = try FixtureSite(files: [
+            "Content/cases/one.md": FixtureSite.story(),
+            "Content/cases/two.md": FixtureSite.story(title: "二つ目"),
+        ])
+        #expect(try site.run("build").status == 0)
+        #expect(site.exists("Output/site/cases/two/index.html"))
+        try site.remove("Content/cases/two.md")
+        let run = try site.run("build")
+        #expect(run.status == 0)
+        #expect(!site.exists("Output/site/cases/two"))
+        #expect(site.exists("Output/site/cases/one/index.html"))
+        #expect(run.stdout.contains("removed"))
+    }
+
+    @Test func rebuildWithSameAsOfIsByteIdentical() throws {
+        let site = try FixtureSite(files: [
+            "Content/cases/one.md": FixtureSite.story(),
+            "Content/cases/two.md": FixtureSite.story(title: "二つ目", date: "2026-09-01"),
+        ])
+        #expect(try site.run("build", "--as-of", "2026-11-25").status == 0)
+        let first = try site.snapshot()
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Output"))
+        #expect(try site.run("build", "--as-of", "2026-11-25").status == 0)
+        let second = try site.snapshot()
+        #expect(first.keys.sorted() == second.keys.sorted())
+        #expect(first == second)
+    }
+
+    @Test func baseURLFlagOverridesSiteYAML() throws {
+        let site = try FixtureSite(files: ["Content/cases/one.md": FixtureSite.story()])
+        #expect(try site.run("build", "--base-url", "https://other.example.jp/portal/").status == 0)
+        #expect(try site.read("Output/site/feed.xml").contains("https://other.example.jp/portal/cases/one/"))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        let site = try FixtureSite(files: [:])
+        #expect(try site.run("build", "--as-of", "yesterday").status == 2)
+        #expect(try site.run("build", "--no-such-flag").status == 2)
+    }
+}

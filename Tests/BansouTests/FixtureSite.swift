@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// A throwaway project folder built from inline files, like Hugo's integration tests:
+/// the shipped guidance data and templates plus whatever a test writes.
+struct FixtureSite {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let siteYAML = """
+    title: テストポータル
+    description: テスト用のポータルです。
+    base_url: https://test.example.jp/
+    publisher: { name: テスト銀行, url: https://test.example.jp/ }
+    as_of: 2026-11-25
+
+    """
+
+    /// A valid story; tests override keys or the body.
+    static func story(title: String = "受発注をクラウドへ", date: String = "2026-10-01", extra: String = "", body: String = "## 取り組み\n\n本文です。") -> String {
+        """
+        ---
+        title: "\(title)"
+        alias: 製造業A社
+        date: \(date)
+        industry: manufacturing
+        region: chubu
+        size: 21-50
+        stage_before: 1
+        stage_after: 2
+        areas: [ordering]
+        \(extra)
+        ---
+        \(body)
+
+        """
+    }
+
+    let root: URL
+
+    init(files: [String: String], withGuidance: Bool = true) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("bansou-test-\(UUID().uuidString)")
+        let fm = FileManager.default
+        try fm.createDirectory(at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        if withGuidance {
+            try fm.copyItem(at: Self.packageRoot.appendingPathComponent("Content/guidance"), to: root.appendingPathComponent("Content/guidance"))
+        }
+        try fm.copyItem(at: Self.packageRoot.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+        var all = files
+        if all["Content/site.yaml"] == nil { all["Content/site.yaml"] = Self.siteYAML }
+        for (path, text) in all { try write(path, text) }
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+    }
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        var errorLines: [String] { stderr.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") } }
+        var warningLines: [String] { stderr.split(separator: "\n").map(String.init).filter { $0.contains(": warning: ") } }
+    }
+
+    /// Runs the real binary in the fixture folder.
+    @discardableResult
+    func run(_ arguments: String...) throws -> Run {
+        let process = Process()
+        process.executableURL = try Self.binary()
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// The `bansou` built beside the test bundle (swift build builds it first).
+    static func binary() throws -> URL {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bansou"),
+            Bundle.main.bundleURL.appendingPathComponent("bansou"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("bansou"),
+            packageRoot.appendingPathComponent(".build/debug/bansou"),
+        ]
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw FixtureError(message: "bansou binary not found; run `swift build` first")
+        }
+        return found
+    }
+
+    /// Every file under a folder with its bytes, to prove a failed build changed nothing.
+    func snapshot(_ folder: String = "Output") throws -> [String: Data] {
+        let base = root.appendingPathComponent(folder)
+        var result: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return result }
+        while let relative = enumerator.nextObject() as? String {
+            let url = base.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            result[relative] = isDirectory.boolValue ? Data() : try Data(contentsOf: url)
+        }
+        return result
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
