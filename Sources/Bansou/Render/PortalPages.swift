@@ -9,7 +9,8 @@ struct PortalPages {
     func jobs() -> [RenderJob] {
         var jobs: [RenderJob] = [home()]
         jobs += caseLists()
-        jobs += library.published.map(storyPage)
+        let related = RelatedStories(library.published)
+        jobs += library.published.enumerated().map { storyPage($1, related: related.related(to: $0).map { library.published[$0] }) }
         let taxonomies = Taxonomy.all(library, themeSlug: views.themeSlug)
         for taxonomy in taxonomies {
             jobs.append(taxonomyIndex(taxonomy))
@@ -88,11 +89,11 @@ struct PortalPages {
         }
     }
 
-    func storyPage(_ story: CaseStudy) -> RenderJob {
+    func storyPage(_ story: CaseStudy, related: @autoclosure @escaping () -> [CaseStudy]) -> RenderJob {
         let path = SiteLayout.story(story.slug)
-        let page = views.storyPage(story, related: views.related(to: story))
         return RenderJob(path: path, template: "case",
-                         context: views.context(path: path, title: story.meta.title.value, description: story.meta.summary?.value, page),
+                         context: views.context(path: path, title: story.meta.title.value, description: story.meta.summary?.value,
+                                                views.storyPage(story, related: related())),
                          sources: [story.path])
     }
 

@@ -1,7 +1,16 @@
 /// One page to render: the template, its context and the sources it shows.
+/// The context is built lazily, inside the parallel render, so per-page work
+/// (related stories, cards) runs on every core.
 struct RenderJob {
     let path: String        // relative to Output/site
     let template: String    // template name, without .mustache
-    let context: Any
     let sources: [String]
+    let makeContext: () -> Any
+
+    init(path: String, template: String, context: @autoclosure @escaping () -> Any, sources: [String]) {
+        self.path = path
+        self.template = template
+        self.sources = sources
+        self.makeContext = context
+    }
 }

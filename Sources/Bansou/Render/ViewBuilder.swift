@@ -114,30 +114,6 @@ struct ViewBuilder {
         formatter.minimumFractionDigits = 0
         return formatter.string(from: NSNumber(value: value)) ?? "\(value)"
     }
-
-    /// Related stories on a story page: shared industry, areas, themes, region, transition.
-    func related(to story: CaseStudy, limit: Int = 3) -> [CaseStudy] {
-        let m = story.meta
-        let areas = Set((m.areas ?? []).map(\.value))
-        let themes = Set((m.themes ?? []).map(\.value))
-        var scored: [(Int, CaseStudy)] = []
-        for other in library.published where other.slug != story.slug {
-            let o = other.meta
-            var score = 0
-            if o.industry.value == m.industry.value { score += 3 }
-            score += Set((o.areas ?? []).map(\.value)).intersection(areas).count
-            score += Set((o.themes ?? []).map(\.value)).intersection(themes).count
-            if o.region.value == m.region.value { score += 1 }
-            if o.stageBefore.value == m.stageBefore.value { score += 1 }
-            if score > 0 { scored.append((score, other)) }
-        }
-        scored.sort { a, b in
-            if a.0 != b.0 { return a.0 > b.0 }
-            if a.1.meta.date.value != b.1.meta.date.value { return a.1.meta.date.value > b.1.meta.date.value }
-            return a.1.slug < b.1.slug
-        }
-        return scored.prefix(limit).map(\.1)
-    }
 }
 
 /// FNV-1a, 32 bits: a stable short hash for path segments (not for security).
