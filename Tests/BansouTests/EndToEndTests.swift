@@ -22,6 +22,7 @@ struct EndToEndTests {
     @Test func writesStoryPagesTaxonomiesAndFeedsWithAbsoluteURLs() throws {
         let site = try FixtureSite(files: [
             "Content/cases/fax-to-cloud.md": FixtureSite.story(extra: """
+            summary: 受注処理の時間を4分の1にしました。
             themes: [ペーパーレス]
             outcomes:
               - { label: 受注処理時間, before: 120, after: 30, unit: 分 }
@@ -32,6 +33,9 @@ struct EndToEndTests {
         let story = try site.read("Output/site/cases/fax-to-cloud/index.html")
         #expect(story.contains("<h1>受発注をクラウドへ</h1>"))
         #expect(story.contains("製造業A社"))
+        // Optional values reach the templates (size band, summary), on the story and in lists.
+        #expect(story.contains("21〜50名"))
+        #expect(try site.read("Output/site/cases/index.html").contains("受注処理の時間を4分の1にしました。"))
         #expect(story.contains("<td class=\"change\">−75%</td>"))
         #expect(story.contains("href=\"../../industries/manufacturing/index.html\""))
         let industry = try site.read("Output/site/industries/manufacturing/index.html")
@@ -108,6 +112,20 @@ struct EndToEndTests {
         let second = try site.snapshot()
         #expect(first.keys.sorted() == second.keys.sorted())
         #expect(first == second)
+    }
+
+    @Test func listsAndTermPagesArePaginatedByPerPage() throws {
+        let site = try FixtureSite(files: [
+            "Content/site.yaml": FixtureSite.siteYAML + "per_page: 1\n",
+            "Content/cases/older.md": FixtureSite.story(title: "古い事例", date: "2026-01-01"),
+            "Content/cases/newer.md": FixtureSite.story(title: "新しい事例", date: "2026-02-01"),
+        ])
+        #expect(try site.run("build").status == 0)
+        #expect(try site.read("Output/site/cases/index.html").contains("新しい事例"))
+        let second = try site.read("Output/site/cases/page/2/index.html")
+        #expect(second.contains("古い事例") && !second.contains("新しい事例"))
+        #expect(second.contains("href=\"../../../cases/index.html\" rel=\"prev\""))
+        #expect(try site.read("Output/site/industries/manufacturing/page/2/index.html").contains("古い事例"))
     }
 
     @Test func baseURLFlagOverridesSiteYAML() throws {

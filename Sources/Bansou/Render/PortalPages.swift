@@ -14,7 +14,7 @@ struct PortalPages {
         let taxonomies = Taxonomy.all(library, themeSlug: views.themeSlug)
         for taxonomy in taxonomies {
             jobs.append(taxonomyIndex(taxonomy))
-            jobs += taxonomy.terms.map { termPage($0, in: taxonomy) }
+            jobs += taxonomy.terms.flatMap { termPages($0, in: taxonomy) }
         }
         jobs += GuidancePages(views: views).jobs()
         jobs += library.pages.map(freePage)
@@ -63,22 +63,31 @@ struct PortalPages {
     }
 
     func caseLists() -> [RenderJob] {
-        let perPage = library.site.storiesPerPage
         let stories = library.published
-        let total = max(1, (stories.count + perPage - 1) / perPage)
         let nav = taxonomyNav()
-        return (1...total).map { number in
-            let slice = stories.dropFirst((number - 1) * perPage).prefix(perPage)
-            let pager = Pager(current: number, total: total,
-                              prev: number > 1 ? SiteLayout.cases(page: number - 1) : nil,
-                              next: number < total ? SiteLayout.cases(page: number + 1) : nil,
-                              items: (1...total).map { .init(number: $0, url: SiteLayout.cases(page: $0), current: $0 == number) })
+        return paginate(stories, url: SiteLayout.cases) { number, slice, pager in
             let page = ListPage(heading: "成功事例", lead: "\(stories.count)件の事例（新しい順）", stories: slice.map(views.card),
-                                pager: total > 1 ? pager : nil, taxonomies: nav)
+                                pager: pager, taxonomies: nav)
             let path = SiteLayout.cases(page: number)
             return RenderJob(path: path, template: "cases",
                              context: views.context(path: path, title: number > 1 ? "成功事例（\(number)ページ目）" : "成功事例", page),
                              sources: slice.map(\.path))
+        }
+    }
+
+    /// Splits a list into pages of `per_page` (Hugo's paginator): page 1 at the list's own
+    /// path, then …/page/2/ and on. A list always has at least one page, even when empty.
+    func paginate(_ stories: [CaseStudy], url: @escaping (Int) -> String,
+                  make: (Int, ArraySlice<CaseStudy>, Pager?) -> RenderJob) -> [RenderJob] {
+        let perPage = library.site.storiesPerPage
+        let total = max(1, (stories.count + perPage - 1) / perPage)
+        return (1...total).map { number in
+            let slice = stories.dropFirst((number - 1) * perPage).prefix(perPage)
+            let pager = Pager(current: number, total: total,
+                              prev: number > 1 ? url(number - 1) : nil,
+                              next: number < total ? url(number + 1) : nil,
+                              items: (1...total).map { .init(number: $0, url: url($0), current: $0 == number) })
+            return make(number, slice, total > 1 ? pager : nil)
         }
     }
 
@@ -104,14 +113,16 @@ struct PortalPages {
         return RenderJob(path: path, template: "taxonomy", context: views.context(path: path, title: "\(taxonomy.title)の事例", page), sources: [])
     }
 
-    func termPage(_ term: Taxonomy.Term, in taxonomy: Taxonomy) -> RenderJob {
-        let path = SiteLayout.term(taxonomy.kind, term.id)
+    func termPages(_ term: Taxonomy.Term, in taxonomy: Taxonomy) -> [RenderJob] {
         let stage = taxonomy.kind == "stages" ? stageSummaries().first { String($0.id) == term.id } : nil
-        let page = TermPage(kind: taxonomy.kind, singular: taxonomy.singular, name: term.name, description: term.description,
-                            stories: term.stories.map(views.card), count: term.stories.count,
-                            indexURL: SiteLayout.taxonomy(taxonomy.kind), stage: stage)
-        return RenderJob(path: path, template: "term", context: views.context(path: path, title: "\(term.name)の事例", page),
-                         sources: term.stories.map(\.path))
+        return paginate(term.stories, url: { SiteLayout.term(taxonomy.kind, term.id, page: $0) }) { number, slice, pager in
+            let path = SiteLayout.term(taxonomy.kind, term.id, page: number)
+            let page = TermPage(kind: taxonomy.kind, singular: taxonomy.singular, name: term.name, description: term.description,
+                                stories: slice.map(views.card), count: term.stories.count,
+                                indexURL: SiteLayout.taxonomy(taxonomy.kind), stage: number == 1 ? stage : nil, pager: pager)
+            let title = number > 1 ? "\(term.name)の事例（\(number)ページ目）" : "\(term.name)の事例"
+            return RenderJob(path: path, template: "term", context: views.context(path: path, title: title, page), sources: slice.map(\.path))
+        }
     }
 
     func freePage(_ page: Page) -> RenderJob {

@@ -12,7 +12,9 @@ public enum SiteLayout {
     public static func cases(page: Int) -> String { page <= 1 ? "cases/index.html" : "cases/page/\(page)/index.html" }
     public static func story(_ slug: String) -> String { "cases/\(slug)/index.html" }
     public static func taxonomy(_ kind: String) -> String { "\(kind)/index.html" }
-    public static func term(_ kind: String, _ id: String) -> String { "\(kind)/\(id)/index.html" }
+    public static func term(_ kind: String, _ id: String, page: Int = 1) -> String {
+        page <= 1 ? "\(kind)/\(id)/index.html" : "\(kind)/\(id)/page/\(page)/index.html"
+    }
     public static func guidance(_ topic: String?) -> String { topic.map { "guidance/\($0)/index.html" } ?? "guidance/index.html" }
     public static func page(_ slug: String) -> String { "\(slug)/index.html" }
     public static let partners = "partners/index.html"

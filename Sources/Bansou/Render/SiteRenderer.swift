@@ -22,7 +22,7 @@ public struct SiteRenderer {
         let jobs = PortalPages(views: views).jobs()
         let library = templates.library
         var files: [OutputFile] = parallelMap(jobs) { job in
-            let text = library.render(MustacheValue.flatten(job.makeContext()), withTemplate: job.template) ?? ""
+            let text = library.render(MustacheValue.flatten(job.makeContext()) ?? [:], withTemplate: job.template) ?? ""
             return OutputFile(path: "site/" + job.path, text: text, sources: job.sources)
         }
         files.append(OutputFile(path: "site/" + SiteLayout.feed, text: FeedWriter.atom(self.library),

@@ -64,6 +64,7 @@ struct TermPage {
     let count: Int
     let indexURL: String
     let stage: StageSummary?
+    let pager: Pager?
 }
 
 struct TaxonomyIndexPage {
