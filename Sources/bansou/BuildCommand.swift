@@ -5,10 +5,22 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the portal (Output/site) and the client reports (Output/reports).")
 
     @OptionGroup var site: SiteOptions
+    @Flag(help: "Also print every client report to Output/reports/<id>/report.pdf with headless Chromium.") var pdf = false
 
     func run() throws {
-        let result = BuildPipeline(options: site.buildOptions).run()
+        var options = site.buildOptions
+        options.pdf = pdf
+        if pdf { try requireBrowser() }
+        let result = BuildPipeline(options: options).run()
         Console(quiet: site.quiet, verbose: site.verbose).report(result, verb: "built")
         if result.failed { throw ExitCode(1) }
+    }
+}
+
+/// Exit 3 with the command that installs the browser, before anything is built.
+func requireBrowser() throws {
+    if PDFPrinter.locate() == nil {
+        Console(quiet: false, verbose: false).err(PDFPrinter.missingBrowserMessage)
+        throw ExitCode(3)
     }
 }

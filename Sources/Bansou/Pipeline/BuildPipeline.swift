@@ -40,7 +40,7 @@ public struct BuildPipeline {
                 content.site!.baseURL = Located(baseURL, at: SourceLocation(path: "--base-url"))
             }
             let library = Validator(options: .init(includeDrafts: options.includeDrafts, asOf: options.asOf), log: log).validate(content)
-            if let templates { _ = templates.checkPresent(SiteRenderer.requiredTemplates, displayPrefix: options.templatesPath, log: log) }
+            if let templates { _ = templates.checkPresent(SiteRenderer.requiredTemplates.union(ReportRenderer.requiredTemplates), displayPrefix: options.templatesPath, log: log) }
             return library
         }
         guard let library = validated, let templates, !log.hasErrors else { return result }
@@ -59,9 +59,12 @@ public struct BuildPipeline {
         let files = stage("render") { () -> [OutputFile] in
             SiteRenderer(library: library, templates: templates, html: html).render(log: log)
         }
+        // reports: confidential, under Output/reports only (never scanned as public output)
+        let reports = stage("reports") { ReportRenderer(library: library, templates: templates, onlyClient: options.onlyClient).render(log: log) }
         result.counts = [
             ("事例", library.published.count),
             ("ページ", files.filter { $0.path.hasSuffix(".html") }.count),
+            ("レポート", library.clients.count),
         ]
         guard !log.hasErrors else { return result }
 
@@ -69,10 +72,30 @@ public struct BuildPipeline {
         if options.write {
             stage("write") {
                 do {
-                    result.write = try OutputWriter(outputDirectory: options.url(options.outputPath)).write(files)
+                    result.write = try OutputWriter(outputDirectory: options.url(options.outputPath)).write(files + reports)
                 } catch {
                     log.error("cannot write output: \(error)", at: SourceLocation(path: options.outputPath))
                 }
+            }
+        }
+
+        // pdf: after the write stage, which sweeps what it did not write under Output/reports
+        if options.write, options.pdf, !log.hasErrors {
+            stage("pdf") {
+                guard let printer = PDFPrinter.locate() else {
+                    log.error(PDFPrinter.missingBrowserMessage.replacingOccurrences(of: "error: ", with: ""), at: SourceLocation(path: options.outputPath))
+                    return
+                }
+                let output = options.url(options.outputPath)
+                let ids = library.clients.map(\.id.value).filter { options.onlyClient == nil || $0 == options.onlyClient }.sorted()
+                let jobs = ids.map { id in
+                    PDFPrinter.Job(html: output.appendingPathComponent(ReportRenderer.reportPath(id)),
+                                   pdf: output.appendingPathComponent(ReportRenderer.pdfPath(id)))
+                }
+                for failure in printer.print(jobs) {
+                    log.error(failure.message, at: SourceLocation(path: options.outputPath + "/" + ReportRenderer.pdfPath(failure.job.pdf.deletingLastPathComponent().lastPathComponent)))
+                }
+                result.counts.append(("PDF", jobs.count))
             }
         }
         return result

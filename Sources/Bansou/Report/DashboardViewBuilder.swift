@@ -1,0 +1,88 @@
+/// Builds the internal dashboard: clients by need layer × stage (guidance 3.6: 顕在層
+/// and 潜在層 first), the staff's skills against ch.5's skill areas, the team's gaps
+/// with the certifications and training that fill them (5.4), and clients per advisor.
+struct DashboardViewBuilder {
+    let library: Library
+
+    /// A skill area is a gap when nobody on the staff reaches this level.
+    static let gapLevel = 2
+
+    func build(diagnoses: [(client: Client, diagnosis: Diagnosis)]) -> DashboardView {
+        let guidance = library.guidance
+        func advisorName(_ c: Client) -> String {
+            c.advisor.flatMap { library.staffMember($0.value)?.name } ?? "（未設定）"
+        }
+        func link(_ c: Client) -> DashboardView.ClientLink {
+            DashboardView.ClientLink(name: c.name.value, url: "\(c.id.value)/index.html", advisor: advisorName(c))
+        }
+        // By reading (kana) where given, so 株式会社/有限会社 do not decide the order; then id.
+        func key(_ c: Client) -> (String, String) { (c.kana?.value ?? c.name.value, c.id.value) }
+        let sorted = diagnoses.sorted { key($0.client) < key($1.client) }
+        let stages: [Int?] = [nil, 1, 2, 3, 4]
+        var layers: [(id: String?, name: String, description: String?)] = guidance.needLayers.layers
+            .enumerated().sorted { ($0.element.priority ?? Int.max, $0.offset) < ($1.element.priority ?? Int.max, $1.offset) }
+            .map { ($0.element.id.value, $0.element.name, $0.element.description) }
+        if sorted.contains(where: { c in c.client.needLayer == nil || !layers.contains { $0.id == c.client.needLayer?.value } }) {
+            layers.append((nil, "未分類", "ニーズ層が未設定"))
+        }
+        let known = Set(layers.compactMap(\.id))
+        let matrix = layers.map { layer -> DashboardView.MatrixRow in
+            let inLayer = sorted.filter { item in
+                let id = item.client.needLayer?.value
+                return layer.id == nil ? (id == nil || !known.contains(id!)) : id == layer.id
+            }
+            let cells = stages.map { stage in
+                let clients = inLayer.filter { $0.diagnosis.stage.effective == stage }.map { link($0.client) }
+                return DashboardView.Cell(clients: clients, count: clients.count, has: !clients.isEmpty)
+            }
+            return DashboardView.MatrixRow(layer: layer.name, description: layer.description, cells: cells, total: inLayer.count)
+        }
+
+        let rows = sorted.map { item -> DashboardView.ClientRow in
+            let d = item.diagnosis
+            return DashboardView.ClientRow(
+                name: item.client.name.value, url: "\(item.client.id.value)/index.html",
+                stage: d.stage.effective.map { "段階\($0)" } ?? "未診断",
+                layer: d.needLayer?.name ?? "—", advisor: advisorName(item.client),
+                weak: d.stage.weakAreas.map(\.name).joined(separator: "・"),
+                next: d.roadmap.tasks.first.map { "\($0.title)（\($0.start.japanese)〜）" } ?? "—")
+        }
+
+        let skillAreas = guidance.skills.skillAreas
+        let staff = library.staff.sorted { $0.id.value < $1.id.value }
+        let staffRows = staff.map { member -> DashboardView.StaffRow in
+            let cells = skillAreas.map { area -> DashboardView.StaffCell in
+                let level = member.skills?.entries.first { $0.key.value == area.id.value }?.value.value ?? 0
+                let clamped = min(max(level, 0), 3)
+                return DashboardView.StaffCell(level: level, dots: String(repeating: "●", count: clamped) + String(repeating: "○", count: 3 - clamped),
+                                               low: level < Self.gapLevel)
+            }
+            let clients = library.clients.filter { $0.advisor?.value == member.id.value }.count
+            return DashboardView.StaffRow(name: member.name, role: member.role, cells: cells,
+                                          certifications: (member.certifications ?? []).isEmpty ? nil : member.certifications!.joined(separator: "、"),
+                                          clients: clients)
+        }
+        let gaps = skillAreas.compactMap { area -> DashboardView.Gap? in
+            let best = staff.map { m in m.skills?.entries.first { $0.key.value == area.id.value }?.value.value ?? 0 }.max() ?? 0
+            guard best < Self.gapLevel else { return nil }
+            let fills = { (means: [SkillsFile.Means]) in
+                means.filter { $0.skillAreas.contains { $0.value == area.id.value } }
+                    .map { DashboardView.Means(name: $0.name, description: $0.description) }
+            }
+            return DashboardView.Gap(name: area.name, best: best,
+                                     certifications: fills(guidance.skills.certifications), training: fills(guidance.skills.training))
+        }
+        var advisors = staff.map { member in
+            let clients = sorted.filter { $0.client.advisor?.value == member.id.value }.map { link($0.client) }
+            return DashboardView.AdvisorRow(name: member.name, count: clients.count, clients: clients)
+        }
+        let unassigned = sorted.filter { item in item.client.advisor == nil }.map { link($0.client) }
+        if !unassigned.isEmpty { advisors.append(.init(name: "（未設定）", count: unassigned.count, clients: unassigned)) }
+
+        return DashboardView(
+            title: "伴走支援ダッシュボード", institution: library.site.publisher.name, date: library.asOf.japanese,
+            stageHeads: stages.map { $0.map { "段階\($0)" } ?? "未診断" }, matrix: matrix, clientCount: sorted.count,
+            clients: rows, skillHeads: skillAreas.map { .init(name: $0.name, group: $0.group) },
+            staff: staffRows, hasStaff: !staffRows.isEmpty, gaps: gaps, hasGaps: !gaps.isEmpty, advisors: advisors)
+    }
+}
