@@ -190,6 +190,8 @@ struct ReportEndToEndTests {
         ])
         let run = try site.run("build")
         #expect(run.status == 0, "\(run.stderr)")
+        // Spec, Stage diagnosis 3: a warning, not an error.
+        #expect(run.warningLines.contains { $0.hasPrefix("Content/clients/no-areas.yaml:1:5: warning: client 'no-areas' has no assessed area (未診断)") }, "\(run.stderr)")
         let none = try json(site, "no-areas")
         #expect(none["stage"] is NSNull)
         #expect(none["computed_stage"] is NSNull)

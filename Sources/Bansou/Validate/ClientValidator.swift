@@ -18,6 +18,10 @@ struct ClientValidator {
         if let employees = client.employees, employees.value < 0 {
             log.error("employees must not be negative", at: employees.location)
         }
+        if client.areas?.isEmpty ?? true {
+            // Spec, Stage diagnosis 3: not an error; the report says 未診断 and asks for an assessment.
+            log.warning("client '\(client.id.value)' has no assessed area (未診断): add `areas` with a level 1–4 per business area", at: client.id.location)
+        }
         for entry in client.areas?.entries ?? [] {
             check.reference(entry.key, in: refs.areas, kind: "area", file: "\(g)/areas.yaml")
             check.range(entry.value.level, 1...4, what: "an area level")
