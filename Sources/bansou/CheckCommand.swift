@@ -5,6 +5,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate everything and render in memory; write nothing.")
 
     @OptionGroup var site: SiteOptions
+    @Flag(help: "Report what the publishing gate checked: files, clients, terms, hits.") var leaks = false
 
     func run() throws {
         var options = site.buildOptions
@@ -14,6 +15,10 @@ struct CheckCommand: ParsableCommand {
         console.report(result, verb: "checked")
         if !site.quiet {
             for item in result.unpublished { console.out("unpublished: \(item.slug) (\(item.reason))") }
+        }
+        if leaks, let report = result.leakReport {
+            console.out("publishing gate: \(report.files) public files (\(report.bytes / 1024) KB) checked against \(report.clients) clients, \(report.terms) identifying terms and the generic patterns (e-mail, phone, corporate number, postal code): \(report.hits) hit\(report.hits == 1 ? "" : "s")")
+            if result.anonymized > 0 { console.out("anonymized: \(result.anonymized) replacement\(result.anonymized == 1 ? "" : "s") (anonymize: auto)") }
         }
         if result.failed { throw ExitCode(1) }
     }

@@ -27,6 +27,7 @@ struct Console {
         let counts = result.counts.map { "\($0.count) \($0.kind)" }.joined(separator: ", ")
         var line = String(format: "%@ %@ in %.2f s", verb, counts, result.totalSeconds)
         if let write = result.write { line += " (\(write.written) written, \(write.unchanged) unchanged, \(write.removed) removed)" }
+        if result.anonymized > 0 { line += ", \(result.anonymized) anonymized" }
         if warnings > 0 { line += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
         out(line)
     }

@@ -43,8 +43,22 @@ public struct BuildPipeline {
             if let templates { _ = templates.checkPresent(SiteRenderer.requiredTemplates.union(ReportRenderer.requiredTemplates), displayPrefix: options.templatesPath, log: log) }
             return library
         }
-        guard let library = validated, let templates, !log.hasErrors else { return result }
+        guard var library = validated, let templates, !log.hasErrors else { return result }
         result.unpublished = library.unpublished
+
+        // anonymize: opt-in per story (anonymize: auto), before any text is rendered
+        stage("anonymize") {
+            let (stories, replacements) = Anonymizer(clients: library.clients).apply(to: library.published)
+            library.published = stories
+            result.anonymized = replacements.count
+            result.notes += replacements.map {
+                "\($0.location): anonymized \($0.category.label) (\($0.masked)) → \($0.replacement)"
+            }
+            let quasi = QuasiIdentifiers(guidance: library.guidance)
+            for story in library.published {
+                if let id = story.meta.client?.value, let client = library.client(id) { quasi.check(story, client: client, log: log) }
+            }
+        }
 
         // markdown: one thread, since Debian's cmark-gfm is not thread-safe
         let html = stage("markdown") { () -> [String: String] in
@@ -66,6 +80,11 @@ public struct BuildPipeline {
             ("ページ", files.filter { $0.path.hasSuffix(".html") }.count),
             ("レポート", library.clients.count),
         ]
+
+        // scan: the publishing gate over everything public, before anything is written
+        result.leakReport = stage("scan") {
+            PublishingGate(library: library, templates: templates).check(files, outputPrefix: options.outputPath, log: log)
+        }
         guard !log.hasErrors else { return result }
 
         // write

@@ -7,6 +7,10 @@ public struct BuildResult: Sendable {
     public var write: OutputWriter.Summary?
     public var notes: [String] = []
     public var unpublished: [(slug: String, reason: String)] = []
+    /// Terms replaced by `anonymize: auto`.
+    public var anonymized = 0
+    /// What the publishing gate checked (files, clients, terms, hits).
+    public var leakReport: PublishingGate.Report?
 
     public var failed: Bool { diagnostics.hasErrors }
     public var totalSeconds: Double { timings.reduce(0) { $0 + $1.seconds } }

@@ -41,11 +41,12 @@ struct GuidancePages {
     }
 
     func content(for topic: String) -> Any {
+        let diagrams = GuidanceDiagrams(views: views, root: SiteLayout.root(of: SiteLayout.guidance(topic)))
         switch topic {
         case "stages":
-            struct Stages { let stages: [StageSummary]; let source: String?; let surveyN: String? }
+            struct Stages { let stages: [StageSummary]; let source: String?; let surveyN: String?; let diagram: String }
             return Stages(stages: PortalPages(views: views).stageSummaries(), source: guidance.stages.source,
-                          surveyN: guidance.stages.surveyN.map { ViewBuilder.number(Double($0)) })
+                          surveyN: guidance.stages.surveyN.map { ViewBuilder.number(Double($0)) }, diagram: diagrams.stages())
         case "areas":
             struct Level { let level: Int; let text: String }
             struct AreaView { let id: String; let name: String; let indirect: Bool; let levels: [Level]; let stories: [StoryCard] }
@@ -56,13 +57,14 @@ struct GuidancePages {
             }
         case "process":
             struct PhaseView { let number: Int; let id: String; let name: String; let summary: String; let stages: String; let activities: [Titled]; let points: [String]; let stories: [StoryCard] }
-            return guidance.process.phases.enumerated().map { i, phase in
+            struct Process { let phases: [PhaseView]; let diagram: String }
+            return Process(phases: guidance.process.phases.enumerated().map { i, phase in
                 let stageIDs = phase.stages.map(\.value)
                 return PhaseView(number: i + 1, id: phase.id.value, name: phase.name, summary: phase.summary,
                                  stages: stageIDs.map { "段階\($0) \(views.stageName($0))" }.joined(separator: "・"),
                                  activities: phase.activities, points: phase.points ?? [],
                                  stories: stories { stageIDs.contains($0.meta.stageBefore.value) })
-            }
+            }, diagram: diagrams.process())
         case "challenges":
             struct ChallengeView { let rank: Int; let name: String; let share: String?; let width: String; let response: String }
             struct Challenges { let source: String?; let items: [ChallengeView] }
@@ -73,24 +75,26 @@ struct GuidancePages {
             })
         case "institutions":
             struct InstitutionView { let id: String; let name: String; let primary: Bool; let why: [String]; let roles: [String]; let areas: String; let url: String; let count: Int }
-            struct Institutions { let primary: [InstitutionView]; let others: [InstitutionView]; let collaboration: [Titled] }
+            struct Institutions { let primary: [InstitutionView]; let others: [InstitutionView]; let collaboration: [Titled]; let diagram: String }
             let all = guidance.institutions.institutions.map { i in
                 InstitutionView(id: i.id.value, name: i.name, primary: i.isPrimary, why: i.why, roles: i.roles,
                                 areas: (i.areas ?? []).compactMap { guidance.area($0.value)?.name }.joined(separator: "・"),
                                 url: SiteLayout.term("institutions", i.id.value),
                                 count: library.published.filter { ($0.meta.institutions ?? []).contains { $0.value == i.id.value } }.count)
             }
-            return Institutions(primary: all.filter(\.primary), others: all.filter { !$0.primary }, collaboration: guidance.institutions.collaboration)
+            return Institutions(primary: all.filter(\.primary), others: all.filter { !$0.primary }, collaboration: guidance.institutions.collaboration,
+                                diagram: diagrams.institutions())
         case "skills":
             struct MeansView { let name: String; let areas: String; let description: String }
-            struct Skills { let mindsets: [SkillsFile.Mindset]; let literacy: [SkillsFile.SkillArea]; let supporter: [SkillsFile.SkillArea]; let certifications: [MeansView]; let training: [MeansView] }
+            struct Skills { let mindsets: [SkillsFile.Mindset]; let literacy: [SkillsFile.SkillArea]; let supporter: [SkillsFile.SkillArea]; let certifications: [MeansView]; let training: [MeansView]; let diagram: String }
             let areaName: (String) -> String = { id in guidance.skills.skillAreas.first { $0.id.value == id }?.name ?? id }
             let means: (SkillsFile.Means) -> MeansView = { m in MeansView(name: m.name, areas: m.skillAreas.map { areaName($0.value) }.joined(separator: "・"), description: m.description) }
             let literacyIDs: Set<String> = ["why", "what", "how"]
             return Skills(mindsets: guidance.skills.mindsets,
                           literacy: guidance.skills.skillAreas.filter { literacyIDs.contains($0.id.value) },
                           supporter: guidance.skills.skillAreas.filter { !literacyIDs.contains($0.id.value) },
-                          certifications: guidance.skills.certifications.map(means), training: guidance.skills.training.map(means))
+                          certifications: guidance.skills.certifications.map(means), training: guidance.skills.training.map(means),
+                          diagram: diagrams.skills())
         default:
             struct ToolView { let id: String; let name: String; let summary: String; let fromStage: String; let points: [String] }
             return guidance.policyTools.tools.map { t in

@@ -3,6 +3,8 @@ import Foundation
 /// The model stage of the portal: which pages exist and what each shows.
 struct PortalPages {
     let views: ViewBuilder
+    /// cases/index.json's text, computed once by SiteRenderer (see StoryIndex).
+    var storyIndexJSON: String? = nil
     var library: Library { views.library }
     var guidance: Guidance { library.guidance }
 
@@ -19,6 +21,8 @@ struct PortalPages {
         jobs += GuidancePages(views: views).jobs()
         jobs += library.pages.map(freePage)
         jobs.append(partnersPage())
+        jobs.append(StatsPage(views: views).job())
+        jobs.append(searchPage())
         jobs.append(RenderJob(path: SiteLayout.notFound, template: "404",
                               context: views.context(path: SiteLayout.notFound, title: "ページが見つかりません", ()), sources: []))
         return jobs
@@ -66,8 +70,9 @@ struct PortalPages {
         let stories = library.published
         let nav = taxonomyNav()
         return paginate(stories, url: SiteLayout.cases) { number, slice, pager in
-            let page = ListPage(heading: "成功事例", lead: "\(stories.count)件の事例（新しい順）", stories: slice.map(views.card),
+            var page = ListPage(heading: "成功事例", lead: "\(stories.count)件の事例（新しい順）", stories: slice.map(views.card),
                                 pager: pager, taxonomies: nav)
+            if number == 1 { page.filters = filterPanel() }
             let path = SiteLayout.cases(page: number)
             return RenderJob(path: path, template: "cases",
                              context: views.context(path: path, title: number > 1 ? "成功事例（\(number)ページ目）" : "成功事例", page),
@@ -89,6 +94,26 @@ struct PortalPages {
                               items: (1...total).map { .init(number: $0, url: url($0), current: $0 == number) })
             return make(number, slice, total > 1 ? pager : nil)
         }
+    }
+
+    func filterPanel() -> FilterPanel {
+        let index = StoryIndex(views: views)
+        let facets = index.facets(index.entries())
+        let json = storyIndexJSON ?? index.json()
+        return FilterPanel(
+            facets: StoryIndex.facetOrder.map { key, label in
+                FilterPanel.Facet(key: key, label: label, options: (facets[key] ?? []).map { .init(id: $0.id, name: $0.name, count: $0.count) })
+            },
+            embeddedJSON: json.utf8.count <= StoryIndex.embedLimit ? json : nil, indexURL: StoryIndex.path)
+    }
+
+    func searchPage() -> RenderJob {
+        struct SearchPage { let indexURL: String; let pagefindURL: String }
+        let path = SiteLayout.search
+        return RenderJob(path: path, template: "search",
+                         context: views.context(path: path, title: "サイト内検索", description: "成功事例とDX支援ガイダンスを全文検索します。",
+                                                SearchPage(indexURL: "search/index.js", pagefindURL: "pagefind/pagefind.js")),
+                         sources: [])
     }
 
     func taxonomyNav() -> [TaxonomyNav] {

@@ -18,6 +18,8 @@ public enum SiteLayout {
     public static func guidance(_ topic: String?) -> String { topic.map { "guidance/\($0)/index.html" } ?? "guidance/index.html" }
     public static func page(_ slug: String) -> String { "\(slug)/index.html" }
     public static let partners = "partners/index.html"
+    public static let stats = "stats/index.html"
+    public static let search = "search/index.html"
     public static let notFound = "404.html"
     public static let feed = "feed.xml"
     public static let sitemap = "sitemap.xml"

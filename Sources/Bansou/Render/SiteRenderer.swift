@@ -14,12 +14,13 @@ public struct SiteRenderer {
 
     /// The templates a portal build needs.
     public static let requiredTemplates: Set<String> = Set([
-        "home", "cases", "case", "taxonomy", "term", "page", "partners", "404", "guidance",
+        "home", "cases", "case", "taxonomy", "term", "page", "partners", "404", "guidance", "stats", "search",
     ]).union(GuidancePages.topics.map { "guidance-\($0.id)" })
 
     public func render(log: DiagnosticLog) -> [OutputFile] {
         let views = ViewBuilder(library: library, html: html)
-        let jobs = PortalPages(views: views).jobs()
+        let storyIndex = StoryIndex(views: views).json()
+        let jobs = PortalPages(views: views, storyIndexJSON: storyIndex).jobs()
         let library = templates.library
         var files: [OutputFile] = parallelMap(jobs) { job in
             let text = library.render(MustacheValue.flatten(job.makeContext()) ?? [:], withTemplate: job.template) ?? ""
@@ -28,8 +29,11 @@ public struct SiteRenderer {
         files.append(OutputFile(path: "site/" + SiteLayout.feed, text: FeedWriter.atom(self.library),
                                 sources: self.library.published.prefix(20).map(\.path)))
         files.append(OutputFile(path: "site/" + SiteLayout.sitemap, text: FeedWriter.sitemap(paths: jobs.map(\.path), library: self.library)))
+        files.append(OutputFile(path: "site/" + StoryIndex.path, text: storyIndex, sources: self.library.published.map(\.path)))
+        // bansou's own search index, always (it works from file://; Pagefind's needs a server)
+        files += FallbackSearchIndex.files(from: files)
         for asset in templates.assets {
-            files.append(OutputFile(path: "site/assets/" + asset.path, contents: asset.contents, sources: ["Templates/assets/" + asset.path]))
+            files.append(OutputFile(path: "site/assets/" + asset.path, contents: asset.contents, sources: ["\(templates.displayPrefix)/assets/" + asset.path]))
         }
         return files
     }

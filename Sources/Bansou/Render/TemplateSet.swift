@@ -7,6 +7,9 @@ public struct TemplateSet: @unchecked Sendable {
     public let names: Set<String>
     /// Files under Templates/assets/, copied to Output/site/assets/.
     public let assets: [(path: String, contents: Data)]
+    /// Template and text-asset sources by display path, for mapping a leak back to its line.
+    public let sources: [String: SourceText]
+    public let displayPrefix: String
 
     /// Loads every `*.mustache` under the folder; a syntax error is reported at its line and column.
     public static func load(directory: URL, displayPrefix: String, log: DiagnosticLog) -> TemplateSet? {
@@ -19,6 +22,7 @@ public struct TemplateSet: @unchecked Sendable {
         var templates: [String: MustacheTemplate] = [:]
         var assets: [(String, Data)] = []
         var failed = false
+        var sources: [String: SourceText] = [:]
         for case let url as URL in enumerator {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(base.count))
@@ -26,6 +30,7 @@ public struct TemplateSet: @unchecked Sendable {
             if relative.hasPrefix("assets/") {
                 guard let data = try? Data(contentsOf: url) else { continue }
                 assets.append((String(relative.dropFirst("assets/".count)), data))
+                if let text = String(data: data, encoding: .utf8) { sources[display] = SourceText(path: display, text: text) }
                 continue
             }
             guard url.pathExtension == "mustache" else { continue }
@@ -34,6 +39,7 @@ public struct TemplateSet: @unchecked Sendable {
                 failed = true
                 continue
             }
+            sources[display] = source
             do {
                 templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: source.text)
             } catch let error as MustacheTemplate.ParserError {
@@ -46,7 +52,8 @@ public struct TemplateSet: @unchecked Sendable {
         }
         if failed { return nil }
         assets.sort { $0.0 < $1.0 }
-        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), assets: assets)
+        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), assets: assets,
+                           sources: sources, displayPrefix: displayPrefix)
     }
 
     /// Reports templates the portal needs but the folder lacks.

@@ -16,6 +16,8 @@ struct ViewBuilder {
         ("成功事例", SiteLayout.cases(page: 1), "cases"),
         ("DX支援ガイダンス", SiteLayout.guidance(nil), "guidance"),
         ("支援機関・パートナー", SiteLayout.partners, "partners"),
+        ("統計", SiteLayout.stats, "stats"),
+        ("検索", SiteLayout.search, "search"),
     ]
 
     func chrome(path: String, title: String?, description: String? = nil) -> Chrome {
@@ -29,7 +31,7 @@ struct ViewBuilder {
         for page in library.pages.filter({ $0.meta.menu != nil }).sorted(by: { ($0.meta.menu!, $0.slug) < ($1.meta.menu!, $1.slug) }) {
             nav.append(.init(title: page.meta.title.value, url: SiteLayout.page(page.slug), current: section == page.slug))
         }
-        return Chrome(
+        var chrome = Chrome(
             lang: site.language ?? "ja", siteTitle: site.title, siteDescription: site.description,
             title: title.map { "\($0) | \(site.title)" } ?? site.title,
             description: description ?? site.description, root: root,
@@ -37,6 +39,8 @@ struct ViewBuilder {
             publisherName: site.publisher.name, publisherURL: site.publisher.url?.value,
             feedURL: SiteLayout.absolute(SiteLayout.feed, base: site.base),
             year: library.asOf.year, asOf: library.asOf.japanese, noindex: false)
+        chrome.searchable = section == "guidance" || library.pages.contains { SiteLayout.page($0.slug) == path }
+        return chrome
     }
 
     func context<Body>(path: String, title: String?, description: String? = nil, _ body: Body) -> PageContext<Body> {

@@ -20,6 +20,8 @@ struct Chrome {
     let year: Int
     let asOf: String
     let noindex: Bool
+    /// The whole <main> is searchable text (guidance and free pages); stories mark their article.
+    var searchable: Bool = false
 }
 
 /// A page's full template context: the chrome plus the page's own data.

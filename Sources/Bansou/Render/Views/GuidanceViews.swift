@@ -38,6 +38,18 @@ struct ListPage {
     let stories: [StoryCard]
     let pager: Pager?
     let taxonomies: [TaxonomyNav]
+    /// The filter form, on the first page of the story list only.
+    var filters: FilterPanel? = nil
+}
+
+/// The story list's filter form (rendered hidden; Templates/assets/filters.js shows it).
+struct FilterPanel {
+    struct Option { let id: String; let name: String; let count: Int }
+    struct Facet { let key: String; let label: String; let options: [Option] }
+    let facets: [Facet]
+    /// The story index inline, when it is small enough (see StoryIndex.embedLimit).
+    let embeddedJSON: String?
+    let indexURL: String
 }
 
 struct TaxonomyNav {

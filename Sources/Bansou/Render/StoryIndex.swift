@@ -1,0 +1,85 @@
+import Foundation
+
+/// The static index of published stories behind the story list's filters
+/// (Output/site/cases/index.json, and embedded in cases/index.html when small).
+/// Public fields only: what a card shows and what the filters need, never `client`.
+///
+/// `{ "version": 1, "facets": { "industry": [{"id","name","count"}], … },
+///    "stories": [{ "slug","url","title","alias","date","dateISO","summary",
+///                  "industry","region","size","before","after","institutions","themes" }] }`
+/// `url` is relative to the site root; the script makes it relative to the list page.
+struct StoryIndex {
+    static let path = "cases/index.json"
+    /// Embed the index in cases/index.html up to this size; above it the script fetches index.json.
+    static let embedLimit = 2_000_000
+
+    let views: ViewBuilder
+
+    struct Facet: Encodable { let id: String; let name: String; let count: Int }
+    struct Entry: Encodable {
+        let slug: String, url: String, title: String, alias: String, date: String, dateISO: String
+        let summary: String?
+        let industry: String, region: String, size: String?
+        let before: Int, after: Int
+        let institutions: [String], themes: [String]
+    }
+    struct Index: Encodable {
+        let version = 1
+        let facets: [String: [Facet]]
+        let stories: [Entry]
+    }
+
+    /// The facets, in the order the form shows them: (query key, label, values).
+    static let facetOrder: [(key: String, label: String)] = [
+        ("industry", "業種"), ("region", "地域"), ("before", "支援前の段階"), ("after", "支援後の段階"),
+        ("size", "従業員規模"), ("institution", "支援機関"), ("theme", "テーマ"),
+    ]
+
+    func entries() -> [Entry] {
+        views.library.published.map { story in
+            let m = story.meta
+            return Entry(slug: story.slug, url: SiteLayout.story(story.slug), title: m.title.value, alias: m.alias.value,
+                         date: m.date.value.japanese, dateISO: m.date.value.description, summary: m.summary?.value,
+                         industry: m.industry.value, region: m.region.value, size: m.size?.value,
+                         before: m.stageBefore.value, after: m.stageAfter.value,
+                         institutions: (m.institutions ?? []).map(\.value), themes: (m.themes ?? []).map { views.themeSlug($0.value) })
+        }
+    }
+
+    func facets(_ entries: [Entry]) -> [String: [Facet]] {
+        let g = views.guidance
+        func count(_ key: (Entry) -> [String]) -> [String: Int] {
+            var c: [String: Int] = [:]
+            for e in entries { for k in Set(key(e)) { c[k, default: 0] += 1 } }
+            return c
+        }
+        func facet(_ ids: [(String, String)], _ counts: [String: Int]) -> [Facet] {
+            ids.compactMap { id, name in counts[id].map { Facet(id: id, name: name, count: $0) } }
+        }
+        let stages = g.stages.stages.map { (String($0.id.value), "段階\($0.id.value) \($0.name)") }
+        var themeNames: [String: String] = [:]
+        for story in views.library.published { for t in story.meta.themes ?? [] { themeNames[views.themeSlug(t.value)] = t.value } }
+        let themeCounts = count(\.themes)
+        let themes = themeCounts.keys.sorted { (themeCounts[$0]!, themeNames[$1]!) > (themeCounts[$1]!, themeNames[$0]!) }
+        return [
+            "industry": facet(g.industries.industries.map { ($0.id.value, $0.name) }, count { [$0.industry] }),
+            "region": facet(g.regions.regions.map { ($0.id.value, $0.name) }, count { [$0.region] }),
+            "before": facet(stages, count { [String($0.before)] }),
+            "after": facet(stages, count { [String($0.after)] }),
+            "size": facet(SizeBand.all.map { ($0, SizeBand.label($0)) }, count { $0.size.map { [$0] } ?? [] }),
+            "institution": facet(g.institutions.institutions.map { ($0.id.value, $0.name) }, count(\.institutions)),
+            "theme": themes.map { Facet(id: $0, name: themeNames[$0]!, count: themeCounts[$0]!) },
+        ]
+    }
+
+    /// The JSON text, deterministic (sorted keys) and safe to embed in a <script> element.
+    func json() -> String {
+        let entries = entries()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(Index(facets: facets(entries), stories: entries))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+    }
+}
