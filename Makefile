@@ -12,7 +12,7 @@ build: setup
 
 ## Installs what is missing, builds, and generates the sample portal and reports from Content/.
 demo: build
-	$(BANSOU) build --pdf
+	$(BANSOU) build --pdf --pagefind
 	@echo "Open Output/site/index.html (portal) and Output/reports/index.html (internal dashboard)."
 
 ## The whole test suite: unit, end-to-end (the real binary on fixture sites) and the PDF check.

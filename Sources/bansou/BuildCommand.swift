@@ -6,10 +6,12 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
     @Flag(help: "Also print every client report to Output/reports/<id>/report.pdf with headless Chromium.") var pdf = false
+    @Flag(help: "Also index the portal with Pagefind (Output/site/pagefind/) for search over http(s).") var pagefind = false
 
     func run() throws {
         var options = site.buildOptions
         options.pdf = pdf
+        options.pagefind = pagefind
         if pdf { try requireBrowser() }
         let result = BuildPipeline(options: options).run()
         Console(quiet: site.quiet, verbose: site.verbose).report(result, verb: "built")

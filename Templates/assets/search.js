@@ -63,11 +63,17 @@
         search: function (query) {
           var ts = tokens(query);
           if (!ts.length) return Promise.resolve([]);
+          // Postings are ascending: intersect by merging, shortest list first.
           var lists = ts.map(list).sort(function (a, b) { return a.length - b.length; });
-          var hits = lists[0].filter(function (p) {
-            for (var i = 1; i < lists.length; i++) if (lists[i].indexOf(p) < 0) return false;
-            return true;
-          });
+          var hits = lists[0];
+          for (var i = 1; i < lists.length && hits.length; i++) {
+            var other = lists[i], kept = [], j = 0;
+            for (var k = 0; k < hits.length; k++) {
+              while (j < other.length && other[j] < hits[k]) j++;
+              if (other[j] === hits[k]) kept.push(hits[k]);
+            }
+            hits = kept;
+          }
           // Pages whose title holds every token first, then the index order.
           var scored = hits.map(function (p) {
             var page = index.pages[p], title = tokens(page.t), inTitle = 0;
@@ -89,11 +95,13 @@
         search: function (query) {
           return pagefind.search(query).then(function (r) {
             return Promise.all(r.results.slice(0, 30).map(function (x) { return x.data(); })).then(function (data) {
-              return data.map(function (d) {
+              var hits = data.map(function (d) {
                 var div = document.createElement("div");
                 div.innerHTML = d.excerpt; // Pagefind's excerpt is escaped HTML with <mark>; read it back as text
                 return { title: (d.meta && d.meta.title) || d.url, url: d.url, excerpt: div.textContent };
               });
+              hits.total = r.results.length; // only the first 30 are loaded
+              return hits;
             });
           });
         }
@@ -119,7 +127,8 @@
         if (h.excerpt) { var p = document.createElement("p"); p.textContent = h.excerpt; li.appendChild(p); }
         list.appendChild(li);
       });
-      status.textContent = "「" + query + "」の検索結果: " + hits.length + "件" + (hits.length > 100 ? "（上位100件を表示）" : "");
+      var total = hits.total || hits.length, shown = Math.min(list.children.length, total);
+      status.textContent = "「" + query + "」の検索結果: " + total + "件" + (total > shown ? "（上位" + shown + "件を表示）" : "");
     }, function () { status.textContent = "検索索引を読み込めませんでした。"; });
   }
 

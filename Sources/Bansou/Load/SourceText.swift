@@ -13,8 +13,9 @@ public struct SourceText: Sendable {
 
     static func normalise(_ text: String) -> String {
         var text = text
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
+        // Byte search: String.contains(Character) would walk grapheme clusters.
+        if text.utf8.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     /// false for `bansou check`: everything runs except the write stage.
     public var write = true
     public var pdf = false
+    /// Also index the portal with Pagefind (site/pagefind/), when it is installed.
+    public var pagefind = false
     /// Limit reports to one client (`bansou report <id>`).
     public var onlyClient: String?
 

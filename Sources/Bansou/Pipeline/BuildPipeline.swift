@@ -1,6 +1,6 @@
 import Foundation
 
-/// load → validate → markdown → render → scan → write, each a named, timed stage.
+/// load → validate → anonymize → markdown → render → reports → scan → write, each a named, timed stage.
 /// Everything before `write` works in memory, so a failure anywhere leaves Output/ untouched.
 public struct BuildPipeline {
     public let options: BuildOptions
@@ -87,11 +87,15 @@ public struct BuildPipeline {
         }
         guard !log.hasErrors else { return result }
 
+        // search: Pagefind's bundle (site/pagefind/) from the scanned public HTML, on request
+        // (bansou's own index, which works from disk, is always rendered; see docs/design.md)
+        let search: [OutputFile] = options.write && options.pagefind ? stage("pagefind") { PagefindIndexer.index(files, log: log) ?? [] } : []
+
         // write
         if options.write {
             stage("write") {
                 do {
-                    result.write = try OutputWriter(outputDirectory: options.url(options.outputPath)).write(files + reports)
+                    result.write = try OutputWriter(outputDirectory: options.url(options.outputPath)).write(files + search + reports)
                 } catch {
                     log.error("cannot write output: \(error)", at: SourceLocation(path: options.outputPath))
                 }

@@ -58,7 +58,7 @@ struct PortalPages {
         }.sorted { $0.2 > $1.2 }
         let page = HomePage(
             intro: library.site.description, stages: stageSummaries(),
-            latest: stories.prefix(6).map(views.card), storyCount: stories.count,
+            latest: views.cards(stories.prefix(6), on: SiteLayout.home), storyCount: stories.count,
             industryCount: Set(stories.map(\.meta.industry.value)).count,
             regionCount: Set(stories.map(\.meta.region.value)).count,
             byStage: bars(byStage), byIndustry: bars(byIndustry), surveySource: guidance.stages.source)
@@ -70,10 +70,10 @@ struct PortalPages {
         let stories = library.published
         let nav = taxonomyNav()
         return paginate(stories, url: SiteLayout.cases) { number, slice, pager in
-            var page = ListPage(heading: "成功事例", lead: "\(stories.count)件の事例（新しい順）", stories: slice.map(views.card),
+            let path = SiteLayout.cases(page: number)
+            var page = ListPage(heading: "成功事例", lead: "\(stories.count)件の事例（新しい順）", stories: views.cards(slice, on: path),
                                 pager: pager, taxonomies: nav)
             if number == 1 { page.filters = filterPanel() }
-            let path = SiteLayout.cases(page: number)
             return RenderJob(path: path, template: "cases",
                              context: views.context(path: path, title: number > 1 ? "成功事例（\(number)ページ目）" : "成功事例", page),
                              sources: slice.map(\.path))
@@ -91,7 +91,10 @@ struct PortalPages {
             let pager = Pager(current: number, total: total,
                               prev: number > 1 ? url(number - 1) : nil,
                               next: number < total ? url(number + 1) : nil,
-                              items: (1...total).map { .init(number: $0, url: url($0), current: $0 == number) })
+                              items: Pager.window(current: number, total: total).map { n in
+                                  n.map { .init(number: $0, url: url($0), current: $0 == number, gap: false) }
+                                      ?? .init(number: 0, url: "", current: false, gap: true)
+                              })
             return make(number, slice, total > 1 ? pager : nil)
         }
     }
@@ -143,7 +146,7 @@ struct PortalPages {
         return paginate(term.stories, url: { SiteLayout.term(taxonomy.kind, term.id, page: $0) }) { number, slice, pager in
             let path = SiteLayout.term(taxonomy.kind, term.id, page: number)
             let page = TermPage(kind: taxonomy.kind, singular: taxonomy.singular, name: term.name, description: term.description,
-                                stories: slice.map(views.card), count: term.stories.count,
+                                stories: views.cards(slice, on: path), count: term.stories.count,
                                 indexURL: SiteLayout.taxonomy(taxonomy.kind), stage: number == 1 ? stage : nil, pager: pager)
             let title = number > 1 ? "\(term.name)の事例（\(number)ページ目）" : "\(term.name)の事例"
             return RenderJob(path: path, template: "term", context: views.context(path: path, title: title, page), sources: slice.map(\.path))

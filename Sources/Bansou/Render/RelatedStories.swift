@@ -13,6 +13,8 @@ struct RelatedStories: Sendable {
 
     private let features: [Features]
     private let indexBySlug: [String: Int]
+    /// Story indices by industry, in list order: the +3 candidates are scored first.
+    private let byIndustry: [Int32: [Int]]
 
     /// - Parameter stories: the published stories, newest first (then by slug): ties keep this order.
     init(_ stories: [CaseStudy]) {
@@ -35,13 +37,33 @@ struct RelatedStories: Sendable {
                             areas: areas, themes: Array(Set((m.themes ?? []).map { id("t:" + $0.value) })).sorted())
         }
         indexBySlug = Dictionary(stories.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var byIndustry: [Int32: [Int]] = [:]
+        for (index, f) in features.enumerated() { byIndustry[f.industry, default: []].append(index) }
+        self.byIndustry = byIndustry
     }
 
     /// Indices into the published list of the stories related to the one at `index`.
+    ///
+    /// Stories of the same industry are scored first. When the third best of them scores more
+    /// than any story of another industry could (its areas, themes, region and stage all
+    /// shared), the others cannot enter the top 3, not even on a tie, and are not scored.
     func related(to index: Int, limit: Int = 3) -> [Int] {
         let me = features[index]
+        let sameIndustry = byIndustry[me.industry] ?? []
+        let best = top(limit, among: sameIndustry, for: index)
+        let bestElsewhere = me.areas.nonzeroBitCount + me.themes.count + 2
+        if best.count == limit, let last = best.last, last.score > bestElsewhere {
+            return best.map(\.index)
+        }
+        return top(limit, among: features.indices, for: index).map(\.index)
+    }
+
+    /// The best `limit` candidates by score; on a tie the earlier (newer) story stays ahead.
+    private func top(_ limit: Int, among candidates: some Sequence<Int>, for index: Int) -> [(score: Int, index: Int)] {
+        let me = features[index]
         var best: [(score: Int, index: Int)] = []
-        for (other, f) in features.enumerated() where other != index {
+        for other in candidates where other != index {
+            let f = features[other]
             var score = 0
             if f.industry == me.industry { score += 3 }
             score += (f.areas & me.areas).nonzeroBitCount
@@ -54,7 +76,7 @@ struct RelatedStories: Sendable {
             best.insert((score, other), at: position)
             if best.count > limit { best.removeLast() }
         }
-        return best.map(\.index)
+        return best
     }
 
     func index(of slug: String) -> Int? { indexBySlug[slug] }

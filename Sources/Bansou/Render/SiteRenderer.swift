@@ -18,7 +18,8 @@ public struct SiteRenderer {
     ]).union(GuidancePages.topics.map { "guidance-\($0.id)" })
 
     public func render(log: DiagnosticLog) -> [OutputFile] {
-        let views = ViewBuilder(library: library, html: html)
+        var views = ViewBuilder(library: library, html: html)
+        views.cards = CardCache(stories: library.published, views: views, library: templates.library)
         let storyIndex = StoryIndex(views: views).json()
         let jobs = PortalPages(views: views, storyIndexJSON: storyIndex).jobs()
         let library = templates.library

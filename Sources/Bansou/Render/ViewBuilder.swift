@@ -5,6 +5,19 @@ struct ViewBuilder {
     let library: Library
     /// Story and page bodies, already rendered by the markdown stage, by source path.
     let html: [String: String]
+    /// Cards rendered once per story (set by SiteRenderer before the pages are built).
+    var cards: CardCache?
+
+    init(library: Library, html: [String: String]) {
+        self.library = library
+        self.html = html
+    }
+
+    /// The cards of stories for the page at `path`.
+    func cards(_ stories: some Sequence<CaseStudy>, on path: String) -> [RenderedCard] {
+        let root = SiteLayout.root(of: path)
+        return stories.map { cards?.card($0.slug, root: root) ?? RenderedCard(html: "") }
+    }
 
     var guidance: Guidance { library.guidance }
     var site: SiteConfig { library.site }
@@ -81,6 +94,7 @@ struct ViewBuilder {
     }
 
     func storyPage(_ story: CaseStudy, related: [CaseStudy]) -> StoryPage {
+        let path = SiteLayout.story(story.slug)
         let m = story.meta
         return StoryPage(
             card: card(story), bodyHTML: html[story.path] ?? "",
@@ -89,7 +103,7 @@ struct ViewBuilder {
             institutions: (m.institutions ?? []).map { LinkView(name: guidance.institution($0.value)?.name ?? $0.value, url: SiteLayout.term("institutions", $0.value)) },
             partners: (m.partners ?? []).compactMap { library.partner($0.value) }.filter(\.isPublic).map(partnerRow),
             themes: (m.themes ?? []).map { LinkView(name: $0.value, url: SiteLayout.term("themes", themeSlug($0.value))) },
-            tools: m.tools ?? [], related: related.map(card))
+            tools: m.tools ?? [], related: cards(related, on: path))
     }
 
     func outcomeRow(_ o: Outcome) -> OutcomeRow {
@@ -109,14 +123,19 @@ struct ViewBuilder {
                    description: p.description, url: p.url)
     }
 
-    /// 1,200 or 12.5: whole numbers without decimals, others with one.
+    /// 1,200 or 12.5: whole numbers without decimals, others with one, thousands grouped.
+    /// By hand: a NumberFormatter per call cost more than the rest of a story page's view.
     static func number(_ value: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.numberStyle = .decimal
-        formatter.maximumFractionDigits = 1
-        formatter.minimumFractionDigits = 0
-        return formatter.string(from: NSNumber(value: value)) ?? "\(value)"
+        let tenths = (abs(value) * 10).rounded()
+        var whole = Int(tenths / 10)
+        let fraction = Int(tenths) % 10
+        var groups: [String] = []
+        repeat {
+            let group = whole % 1000
+            whole /= 1000
+            groups.insert(whole > 0 ? String(format: "%03d", group) : String(group), at: 0)
+        } while whole > 0
+        return (value < 0 && tenths > 0 ? "-" : "") + groups.joined(separator: ",") + (fraction > 0 ? ".\(fraction)" : "")
     }
 }
 

@@ -56,12 +56,13 @@ public enum PagefindIndexer {
 
     struct Command { let executable: URL; let arguments: [String] }
 
-    /// `$BANSOU_PAGEFIND`, then `pagefind_extended` or `pagefind` on PATH, then the binary
+    /// `$BANSOU_PAGEFIND` (a path, or `off` to skip Pagefind, e.g. in quick test runs), then `pagefind_extended` or `pagefind` on PATH, then the binary
     /// inside pip's `pagefind_bin_extended` package (pip does not always put it on PATH).
     static func locate() -> Command? {
         let env = ProcessInfo.processInfo.environment
         let fm = FileManager.default
         if let explicit = env["BANSOU_PAGEFIND"], !explicit.isEmpty {
+            if explicit == "off" { return nil }
             return fm.isExecutableFile(atPath: explicit) ? Command(executable: URL(fileURLWithPath: explicit), arguments: []) : nil
         }
         let path = (env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")

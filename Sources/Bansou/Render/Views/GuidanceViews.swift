@@ -23,7 +23,7 @@ struct BarRow {
 struct HomePage {
     let intro: String
     let stages: [StageSummary]
-    let latest: [StoryCard]
+    let latest: [RenderedCard]
     let storyCount: Int
     let industryCount: Int
     let regionCount: Int
@@ -35,7 +35,7 @@ struct HomePage {
 struct ListPage {
     let heading: String
     let lead: String?
-    let stories: [StoryCard]
+    let stories: [RenderedCard]
     let pager: Pager?
     let taxonomies: [TaxonomyNav]
     /// The filter form, on the first page of the story list only.
@@ -59,12 +59,27 @@ struct TaxonomyNav {
 }
 
 struct Pager {
-    struct Item { let number: Int; let url: String; let current: Bool }
+    struct Item { let number: Int; let url: String; let current: Bool; let gap: Bool }
     let current: Int
     let total: Int
     let prev: String?
     let next: String?
     let items: [Item]
+
+    /// The page numbers to show: the first, the last and two either side of the current one,
+    /// with nil for a gap (…), so a list of 500 pages does not print 500 links on every page.
+    static func window(current: Int, total: Int, radius: Int = 2) -> [Int?] {
+        var shown = Set([1, total])
+        for n in max(1, current - radius)...min(total, current + radius) { shown.insert(n) }
+        var result: [Int?] = []
+        var previous = 0
+        for n in shown.sorted() {
+            if n > previous + 1 { result.append(nil) }
+            result.append(n)
+            previous = n
+        }
+        return result
+    }
 }
 
 struct TermPage {
@@ -72,7 +87,7 @@ struct TermPage {
     let singular: String
     let name: String
     let description: String?
-    let stories: [StoryCard]
+    let stories: [RenderedCard]
     let count: Int
     let indexURL: String
     let stage: StageSummary?

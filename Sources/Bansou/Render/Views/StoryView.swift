@@ -30,7 +30,7 @@ struct StoryPage {
     let partners: [PartnerRow]
     let themes: [LinkView]
     let tools: [String]
-    let related: [StoryCard]
+    let related: [RenderedCard]
 }
 
 struct OutcomeRow {
