@@ -1,23 +1,6 @@
 /// feed.xml (Atom) and sitemap.xml, with absolute URLs from base_url.
 enum FeedWriter {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // XML 1.0 forbids most control characters; drop them rather than write an invalid feed.
-                if ch.value < 0x20 && ch != "\n" && ch != "\t" && ch != "\r" { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { SVG.escape(s) }
 
     static func atom(_ library: Library, limit: Int = 20) -> String {
         let site = library.site

@@ -4,29 +4,9 @@ import Foundation
 /// aria-label (the text alternative), and the page carries a data table beside it.
 /// Coordinates are rounded, so two builds give the same bytes.
 enum ChartSVG {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
-
-    static func n(_ v: Double) -> String {
-        let r = (v * 10).rounded() / 10
-        return r == r.rounded() ? String(Int(r)) : String(format: "%.1f", r)
-    }
-
-    /// Rough width of a label: full-width glyphs 1 em, others 0.56 em.
-    static func width(_ text: String, size: Double) -> Double {
-        text.unicodeScalars.reduce(0) { $0 + ($1.value < 0x2000 ? 0.56 : 1.0) } * size
-    }
+    static func escape(_ text: String) -> String { SVG.escape(text) }
+    static func n(_ v: Double) -> String { SVG.n(v) }
+    static func width(_ text: String, size: Double) -> Double { SVG.width(text, size: size) }
 
     static func open(id: String, width: Double, height: Double, title: String, label: String) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram\" id=\"\(id)\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(label))\" font-size=\"13\"><title>\(escape(title))</title>"

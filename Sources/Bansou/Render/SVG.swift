@@ -1,13 +1,15 @@
 import Foundation
 
-/// Small helpers shared by the report's inline SVG charts: escaping, number
+/// Small helpers shared by every inline SVG (report charts, portal charts and diagrams),
+/// and the one XML escaper of the project (feeds and sitemaps too): escaping, number
 /// formatting that never depends on the locale, and a rough text width for
 /// Japanese labels (full-width glyphs are 1 em, others about 0.55 em).
 enum SVG {
-    /// Escapes text for XML character data and attribute values.
+    /// Escapes text for XML character data and attribute values. Control characters that
+    /// XML 1.0 forbids are dropped rather than written into an invalid document.
     static func escape(_ text: String) -> String {
         var out = ""
-        out.reserveCapacity(text.count)
+        out.reserveCapacity(text.utf8.count)
         for ch in text.unicodeScalars {
             switch ch {
             case "&": out += "&amp;"
@@ -15,7 +17,9 @@ enum SVG {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
+            default:
+                if ch.value < 0x20 && ch != "\n" && ch != "\t" && ch != "\r" { continue }
+                out.unicodeScalars.append(ch)
             }
         }
         return out
