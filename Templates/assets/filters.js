@@ -83,10 +83,12 @@
     var move = el("p", "stage-move");
     move.setAttribute("aria-label", "段階" + s.before + "から段階" + s.after + "へ");
     move.appendChild(el("span", "stage-chip s" + s.before, lookup.stage[s.before] || "段階" + s.before));
+    var to = el("span", "stage-to");
     var arrow = el("span", "arrow", "→");
     arrow.setAttribute("aria-hidden", "true");
-    move.appendChild(arrow);
-    move.appendChild(el("span", "stage-chip s" + s.after, lookup.stage[s.after] || "段階" + s.after));
+    to.appendChild(arrow);
+    to.appendChild(el("span", "stage-chip s" + s.after, lookup.stage[s.after] || "段階" + s.after));
+    move.appendChild(to);
     a.appendChild(move);
     if (s.summary) a.appendChild(el("p", "card-summary", s.summary));
     var foot = el("p", "card-foot", s.alias + " ・ ");

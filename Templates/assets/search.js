@@ -96,9 +96,10 @@
           return pagefind.search(query).then(function (r) {
             return Promise.all(r.results.slice(0, 30).map(function (x) { return x.data(); })).then(function (data) {
               var hits = data.map(function (d) {
-                var div = document.createElement("div");
-                div.innerHTML = d.excerpt; // Pagefind's excerpt is escaped HTML with <mark>; read it back as text
-                return { title: (d.meta && d.meta.title) || d.url, url: d.url, excerpt: div.textContent };
+                // Pagefind's excerpt is escaped HTML with <mark>; read it back as text. DOMParser builds an
+                // inert document (no handler of an <img onerror> runs, unlike innerHTML on a detached div).
+                var excerpt = new DOMParser().parseFromString(d.excerpt || "", "text/html").body.textContent;
+                return { title: (d.meta && d.meta.title) || d.url, url: d.url, excerpt: excerpt };
               });
               hits.total = r.results.length; // only the first 30 are loaded
               return hits;
@@ -114,11 +115,16 @@
     return engine;
   }
 
+  var latest = 0; // only the newest query may fill the list: an older, slower one is dropped
+
   function show(query) {
+    var mine = ++latest;
     while (list.firstChild) list.removeChild(list.firstChild);
     if (!query.trim()) { status.textContent = ""; return; }
     status.textContent = "検索しています…";
     getEngine().then(function (e) { return e.search(query); }).then(function (hits) {
+      if (mine !== latest) return;
+      while (list.firstChild) list.removeChild(list.firstChild);
       hits.slice(0, 100).forEach(function (h) {
         var li = document.createElement("li");
         var a = document.createElement("a");
@@ -129,7 +135,7 @@
       });
       var total = hits.total || hits.length, shown = Math.min(list.children.length, total);
       status.textContent = "「" + query + "」の検索結果: " + total + "件" + (total > shown ? "（上位" + shown + "件を表示）" : "");
-    }, function () { status.textContent = "検索索引を読み込めませんでした。"; });
+    }, function () { if (mine === latest) status.textContent = "検索索引を読み込めませんでした。"; });
   }
 
   form.addEventListener("submit", function (e) {

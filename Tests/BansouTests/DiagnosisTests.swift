@@ -288,6 +288,14 @@ enum DiagnosisFixture {
         let match = matcher.score(story, for: subject)
         #expect(match.score == score, "rule \(rule)")
         #expect(match.reasons == [reason], "rule \(rule)")
+        // The fast path match() ranks with must give the same score.
+        #expect(fastPoints(story, subject) == score, "rule \(rule)")
+    }
+
+    /// The packed score match() ranks with.
+    func fastPoints(_ story: CaseStudy, _ subject: StoryMatcher.Subject) -> Int {
+        let candidates = StoryMatcher.Candidates([story], guidance: matcher.guidance)
+        return candidates.prepare(subject, guidance: matcher.guidance).points(candidates.features[0])
     }
 
     @Test func nothingInCommonScoresZero() throws {
@@ -307,6 +315,7 @@ enum DiagnosisFixture {
                                            prefecture: "愛知県", employees: 42)
         let match = matcher.score(story, for: subject)
         #expect(match.score == 3 + 2 + 3 + 1 + 1)
+        #expect(fastPoints(story, subject) == match.score)
         #expect(match.reasons == ["同じ業種（製造業）", "支援前の段階が同じ（段階2）",
                                   "弱い領域「受発注」「勤怠管理」「人事・労務」「社内の情報共有」を改善",
                                   "同じ地方（中部）", "同じ規模（21〜50名）"])
@@ -319,6 +328,7 @@ enum DiagnosisFixture {
         let story = try DiagnosisFixture.story("s", areas: Array(DiagnosisFixture.areaIDs.prefix(shared)))
         let subject = StoryMatcher.Subject(weakAreas: DiagnosisFixture.areaIDs)
         #expect(matcher.score(story, for: subject).score == points)
+        #expect(fastPoints(story, subject) == points)
     }
 
     @Test func keepsTopThreeByScoreThenNewerDateThenSlug() throws {

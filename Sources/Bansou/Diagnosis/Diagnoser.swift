@@ -6,10 +6,13 @@ public struct Diagnoser: Sendable {
     public var published: [CaseStudy]
     public var partners: [Partner]
     public var asOf: Day
+    /// The published cases packed once for matching every client.
+    private let candidates: StoryMatcher.Candidates
 
     public init(guidance: Guidance, published: [CaseStudy], partners: [Partner], asOf: Day) {
         self.guidance = guidance
         self.published = published
+        self.candidates = StoryMatcher.Candidates(published, guidance: guidance)
         self.partners = partners
         self.asOf = asOf
     }
@@ -25,7 +28,7 @@ public struct Diagnoser: Sendable {
         let needLayer = client.needLayer.flatMap { guidance.needLayer($0.value) }
         let isIndifferent = client.needLayer?.value == "indifferent"
         let stories = StoryMatcher(guidance: guidance)
-            .match(StoryMatcher.Subject(client: client, stage: stage), against: published)
+            .match(StoryMatcher.Subject(client: client, stage: stage), against: candidates)
         let roadmap = RoadmapPlanner(guidance: guidance, partners: partners)
             .plan(client: client, stage: stage, focusPhase: phase, isIndifferent: isIndifferent, asOf: asOf)
         return Diagnosis(

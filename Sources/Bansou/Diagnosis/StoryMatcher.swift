@@ -40,14 +40,106 @@ public struct StoryMatcher: Sendable {
 
     /// The best matches among `cases` (pass the published ones), best first.
     public func match(_ subject: Subject, against cases: [CaseStudy]) -> [StoryMatch] {
-        let scored = cases.map { score($0, for: subject) }.filter { $0.score > 0 }
-        let sorted = scored.sorted { a, b in
-            if a.score != b.score { return a.score > b.score }
-            let (da, db) = (a.story.meta.date.value, b.story.meta.date.value)
-            if da != db { return da > db }
-            return a.slug < b.slug
+        match(subject, against: Candidates(cases, guidance: guidance))
+    }
+
+    /// As `match(_:against:)`, over candidates prepared once for many clients.
+    ///
+    /// Runs for every client over every published story (10⁷ pairs for 1,000 clients on a
+    /// 10,000-story site), so the cases are packed into integers once (`Candidates`), the
+    /// score alone is computed per pair keeping only the best `limit`, and the reasons are
+    /// written for those only.
+    public func match(_ subject: Subject, against candidates: Candidates) -> [StoryMatch] {
+        let me = candidates.prepare(subject, guidance: guidance)
+        var best: [(score: Int, index: Int)] = []
+        candidates.features.withUnsafeBufferPointer { features in
+            for index in features.indices {
+                let points = me.points(features[index])
+                guard points > 0 else { continue }
+                let candidate = (score: points, index: index)
+                if best.count == limit, let last = best.last, !candidates.ranks(candidate, before: last) { continue }
+                let position = best.firstIndex { candidates.ranks(candidate, before: $0) } ?? best.count
+                best.insert(candidate, at: position)
+                if best.count > limit { best.removeLast() }
+            }
         }
-        return Array(sorted.prefix(limit))
+        return best.map { score(candidates.cases[$0.index], for: subject) }
+    }
+
+    /// Published cases packed for scoring: every id an integer, the areas a bit set.
+    public struct Candidates: Sendable {
+        struct Features {
+            var industry: Int32
+            var stageBefore: Int32
+            var areas: UInt64
+            var region: Int32
+            var size: Int32
+            var rank: Int32   // position by date (newer first), then slug
+        }
+
+        let cases: [CaseStudy]
+        let features: [Features]
+        private let ids: [String: Int32]
+
+        public init(_ cases: [CaseStudy], guidance: Guidance) {
+            var ids: [String: Int32] = [:]
+            func id(_ key: String) -> Int32 {
+                if let known = ids[key] { return known }
+                ids[key] = Int32(ids.count)
+                return Int32(ids.count - 1)
+            }
+            let areaBits = Dictionary(uniqueKeysWithValues: guidance.areas.areas.prefix(64).enumerated().map { ($1.id.value, UInt64(1) << UInt64($0)) })
+            let order = cases.indices.sorted { a, b in
+                let (da, db) = (cases[a].meta.date.value, cases[b].meta.date.value)
+                return da != db ? da > db : cases[a].slug < cases[b].slug
+            }
+            var rank = [Int32](repeating: 0, count: cases.count)
+            for (position, index) in order.enumerated() { rank[index] = Int32(position) }
+            features = cases.indices.map { i in
+                let meta = cases[i].meta
+                return Features(industry: id("i:" + meta.industry.value), stageBefore: Int32(meta.stageBefore.value),
+                                areas: (meta.areas ?? []).reduce(0) { $0 | (areaBits[$1.value] ?? 0) },
+                                region: id("r:" + meta.region.value), size: meta.size.map { id("s:" + $0.value) } ?? -2,
+                                rank: rank[i])
+            }
+            self.cases = cases
+            self.ids = ids
+        }
+
+        func prepare(_ subject: Subject, guidance: Guidance) -> Prepared {
+            let areaBits = Dictionary(uniqueKeysWithValues: guidance.areas.areas.prefix(64).enumerated().map { ($1.id.value, UInt64(1) << UInt64($0)) })
+            return Prepared(
+                industry: subject.industry.flatMap { ids["i:" + $0] } ?? -1,
+                stage: Int32(subject.stage ?? -1),
+                weakAreas: subject.weakAreas.reduce(0) { $0 | (areaBits[$1] ?? 0) },
+                region: subject.prefecture.flatMap { guidance.region(ofPrefecture: $0) }.flatMap { ids["r:" + $0.id.value] } ?? -1,
+                size: subject.employees.flatMap { ids["s:" + SizeBand.band(forEmployees: $0)] } ?? -1)
+        }
+
+        /// By score, then newer date, then slug.
+        func ranks(_ a: (score: Int, index: Int), before b: (score: Int, index: Int)) -> Bool {
+            a.score != b.score ? a.score > b.score : features[a.index].rank < features[b.index].rank
+        }
+    }
+
+    /// A subject in the candidates' integers; -1 matches nothing.
+    struct Prepared {
+        let industry: Int32
+        let stage: Int32
+        let weakAreas: UInt64
+        let region: Int32
+        let size: Int32
+
+        /// The spec's score, without the reasons; `score(_:for:)` must agree (tested).
+        func points(_ f: Candidates.Features) -> Int {
+            var points = 0
+            if f.industry == industry { points += 3 }
+            if f.stageBefore == stage { points += 2 }
+            points += min((f.areas & weakAreas).nonzeroBitCount, 3)
+            if f.region == region { points += 1 }
+            if f.size == size { points += 1 }
+            return points
+        }
     }
 
     /// One case's score and the phrases that explain it.

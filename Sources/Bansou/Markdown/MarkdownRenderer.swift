@@ -19,7 +19,8 @@ public final class MarkdownRenderer {
     /// - Parameter unsafeHTML: pass raw HTML through (site.yaml `unsafe_html: true`); off by default.
     public init(unsafeHTML: Bool = false) {
         _ = MarkdownRenderer.registerOnce
-        options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+        // Table alignment as style="text-align: …": align= on <td>/<th> is obsolete HTML (Nu checker error).
+        options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
             | (unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE)
     }
 

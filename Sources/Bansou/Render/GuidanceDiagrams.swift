@@ -62,7 +62,7 @@ struct GuidanceDiagrams {
             body += ChartSVG.text("全国 \(ViewBuilder.number(s.surveyShare))% ・ 到達事例 \(count)件", x: x + 14, y: top + h - 14, size: 12, weight: "700", fill: ChartSVG.stageInk[n] ?? "#1d2733")
             svg += ChartSVG.link(root + SiteLayout.term("stages", String(n)), label: "段階\(n) \(s.name)の事例 \(count)件", body)
         }
-        return svg + "</svg>"
+        return ChartSVG.close(svg)
     }
 
     // MARK: 3.7 the DX process with the support activities
@@ -97,7 +97,7 @@ struct GuidanceDiagrams {
                 svg += "<line x1=\"\(ChartSVG.n(x + boxW - 2))\" y1=\"42\" x2=\"\(ChartSVG.n(x + boxW + gap - 2))\" y2=\"42\" stroke=\"#0b5c6b\" stroke-width=\"2\" marker-end=\"url(#process-arrow)\"/>"
             }
         }
-        return svg + "</svg>"
+        return ChartSVG.close(svg)
     }
 
     // MARK: 4 the institution network around the 主治医
@@ -131,7 +131,7 @@ struct GuidanceDiagrams {
         }
         for (inst, point) in zip(primary, inner) { svg += node(inst, at: point, fill: "#0b5c6b", ink: "#ffffff", w: 150) }
         for (inst, point) in zip(others, outer) { svg += node(inst, at: point, fill: "#ffffff", ink: "#1d2733", w: 150) }
-        return svg + "</svg>"
+        return ChartSVG.close(svg)
     }
 
     // MARK: 5 the supporter's skill set
@@ -161,6 +161,6 @@ struct GuidanceDiagrams {
         svg += layer(104, 60, "DXリテラシー（全員）", literacy.map(\.name), fill: "#e6f2f4", ink: "#07414c", anchor: "#skills-literacy")
         let mindsetNames = s.mindsets.prefix(2).map(\.name) + ["ほか\(max(s.mindsets.count - 2, 0))つのマインド・スタンス"]
         svg += layer(198, 10, "マインド（土台）", mindsetNames, fill: "#fff4dc", ink: "#8a5a00", anchor: "#skills-mindsets")
-        return svg + "</svg>"
+        return ChartSVG.close(svg)
     }
 }

@@ -12,6 +12,16 @@ enum ChartSVG {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram\" id=\"\(id)\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(label))\" font-size=\"13\"><title>\(escape(title))</title>"
     }
 
+    /// Ends an SVG opened with `open`. `role="img"` makes every child presentational, which
+    /// would hide the chart's links from screen readers (axe: nested-interactive); a chart
+    /// holding links drops the role (an <svg>'s own role, graphics-document, keeps the
+    /// aria-label and lets each link keep its name and role; the Nu checker refuses
+    /// role="group" on <svg>).
+    static func close(_ svg: String) -> String {
+        guard svg.contains("<a href="), let head = svg.range(of: " role=\"img\" ") else { return svg + "</svg>" }
+        return svg.replacingCharacters(in: head, with: " ") + "</svg>"
+    }
+
     static func text(_ s: String, x: Double, y: Double, size: Double = 13, anchor: String = "start", weight: String? = nil, fill: String = "#1d2733") -> String {
         "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\"\(weight.map { " font-weight=\"\($0)\"" } ?? "")>\(escape(s))</text>"
     }
@@ -44,6 +54,6 @@ enum ChartSVG {
             svg += body + rect(x: labelWidth, y: y + 4, w: max(w, 1), h: rowH - 8, fill: brand, rx: 3)
                 + text(String(row.value), x: labelWidth + w + 6, y: y + 17, weight: "700")
         }
-        return svg + "</svg>"
+        return close(svg)
     }
 }

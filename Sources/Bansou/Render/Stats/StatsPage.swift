@@ -66,7 +66,7 @@ struct StatsPage {
                                                    fill: alpha > 0.55 ? "#ffffff" : "#1d2733"))
             }
         }
-        svg += "</svg>"
+        svg = ChartSVG.close(svg)
         let table = DataTable(corner: "支援前＼支援後", columns: ids.map(stageLabel), rows: ids.map { b in
             DataTable.Row(header: stageLabel(b), cells: ids.map { a in
                 a < b ? .init(text: "—", key: "\(b)-\(a)") : .init(text: String(m[b]?[a] ?? 0), key: "\(b)-\(a)")
@@ -122,7 +122,7 @@ struct StatsPage {
         }
         svg += ChartSVG.text("減少（時間・コストの削減など）", x: left + 8, y: plotH + 62, size: 11, fill: "#0f7a55")
         svg += ChartSVG.text("増加（売上・件数など）", x: width - 18, y: plotH + 62, size: 11, anchor: "end", fill: ChartSVG.brand)
-        svg += "</svg>"
+        svg = ChartSVG.close(svg)
         return ChartView(id: "outcomes", title: title,
                          lead: "各事例の成果指標（支援前→支援後）の変化率。処理時間などは減少が、売上などは増加が改善です。支援前が0の指標は含みません。",
                          svg: svg, table: DataTable(corner: "変化率", columns: ["成果指標の数"],
@@ -156,7 +156,7 @@ struct StatsPage {
                 svg += ChartSVG.text(ViewBuilder.number((v * 10).rounded() / 10) + "%", x: left + w + 5, y: y + Double(k) * barH + 10, size: 11)
             }
         }
-        svg += "</svg>"
+        svg = ChartSVG.close(svg)
         let table = DataTable(corner: "段階", columns: series.map(\.0), rows: ids.map { n in
             .init(header: stageLabel(n), cells: series.map { .init(text: ViewBuilder.number(($0.2(n) * 10).rounded() / 10) + "%") })
         })
