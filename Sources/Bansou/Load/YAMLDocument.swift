@@ -8,6 +8,9 @@ public enum YAMLDocument {
     /// - Returns: the value, or nil when it could not be decoded; diagnostics in both cases.
     public static func decode<T: Decodable>(_ type: T.Type, yaml: String, path: String, firstLine: Int = 1) -> (T?, [Diagnostic]) {
         let context = NodeDecodingContext(path: path, lineOffset: firstLine - 1)
+        if let tooDeep = nestingLimitExceeded(yaml) {
+            return (nil, [.error("YAML nested more than \(maxNesting) levels deep", at: SourceLocation(path: path, line: tooDeep.line + firstLine - 1, column: tooDeep.column))])
+        }
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: yaml) else {
@@ -28,6 +31,42 @@ public enum YAMLDocument {
             context.diagnostics.append(.error("\(error)", at: SourceLocation(path: path, line: firstLine, column: 1)))
             return (nil, context.diagnostics)
         }
+    }
+
+    /// Content never nests deeply; a hostile file nested thousands of levels would overflow
+    /// the stack of Yams' recursive composer, so such a file is refused before parsing.
+    static let maxNesting = 100
+
+    /// The position where flow brackets or block indentation go deeper than `maxNesting`.
+    static func nestingLimitExceeded(_ yaml: String) -> (line: Int, column: Int)? {
+        var depth = 0, line = 1, column = 0, indent = 0
+        var quote: Unicode.Scalar? = nil
+        var atLineStart = true
+        for scalar in yaml.unicodeScalars {
+            column += 1
+            if scalar == "\n" { line += 1; column = 0; atLineStart = true; indent = 0; continue }
+            if atLineStart {
+                if scalar == " " {
+                    indent += 1
+                    if indent > maxNesting * 4 { return (line, column) }
+                    continue
+                }
+                atLineStart = false
+            }
+            if let open = quote {
+                if scalar == open { quote = nil }
+                continue
+            }
+            switch scalar {
+            case "\"", "'": quote = scalar
+            case "[", "{":
+                depth += 1
+                if depth > maxNesting { return (line, column) }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
     }
 
     /// Turns a libyaml error into `path:line:col: error: YAML syntax: …`.
