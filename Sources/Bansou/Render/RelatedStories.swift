@@ -12,7 +12,6 @@ struct RelatedStories: Sendable {
     }
 
     private let features: [Features]
-    private let indexBySlug: [String: Int]
     /// Story indices by industry, in list order: the +3 candidates are scored first.
     private let byIndustry: [Int32: [Int]]
 
@@ -36,7 +35,6 @@ struct RelatedStories: Sendable {
             return Features(industry: id("i:" + m.industry.value), region: id("r:" + m.region.value), stageBefore: Int32(m.stageBefore.value),
                             areas: areas, themes: Array(Set((m.themes ?? []).map { id("t:" + $0.value) })).sorted())
         }
-        indexBySlug = Dictionary(stories.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var byIndustry: [Int32: [Int]] = [:]
         for (index, f) in features.enumerated() { byIndustry[f.industry, default: []].append(index) }
         self.byIndustry = byIndustry
@@ -78,8 +76,6 @@ struct RelatedStories: Sendable {
         }
         return best
     }
-
-    func index(of slug: String) -> Int? { indexBySlug[slug] }
 
     private static func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {
         var i = 0, j = 0, count = 0
