@@ -71,11 +71,15 @@ struct PortalPages {
         let nav = taxonomyNav()
         return paginate(stories, url: SiteLayout.cases) { number, slice, pager in
             let path = SiteLayout.cases(page: number)
-            var page = ListPage(heading: "成功事例", lead: "\(stories.count)件の事例（新しい順）", stories: views.cards(slice, on: path),
-                                pager: pager, taxonomies: nav)
-            if number == 1 { page.filters = filterPanel() }
+            // Built inside the context closure, so on every core during the render.
+            func page() -> ListPage {
+                var page = ListPage(heading: "成功事例", lead: "\(stories.count)件の事例（新しい順）", stories: views.cards(slice, on: path),
+                                    pager: pager, taxonomies: nav)
+                if number == 1 { page.filters = filterPanel() }
+                return page
+            }
             return RenderJob(path: path, template: "cases",
-                             context: views.context(path: path, title: number > 1 ? "成功事例（\(number)ページ目）" : "成功事例", page),
+                             context: views.context(path: path, title: number > 1 ? "成功事例（\(number)ページ目）" : "成功事例", page()),
                              sources: slice.map(\.path))
         }
     }
@@ -145,11 +149,13 @@ struct PortalPages {
         let stage = taxonomy.kind == "stages" ? stageSummaries().first { String($0.id) == term.id } : nil
         return paginate(term.stories, url: { SiteLayout.term(taxonomy.kind, term.id, page: $0) }) { number, slice, pager in
             let path = SiteLayout.term(taxonomy.kind, term.id, page: number)
-            let page = TermPage(kind: taxonomy.kind, singular: taxonomy.singular, name: term.name, description: term.description,
-                                stories: views.cards(slice, on: path), count: term.stories.count,
-                                indexURL: SiteLayout.taxonomy(taxonomy.kind), stage: number == 1 ? stage : nil, pager: pager)
+            func page() -> TermPage {
+                TermPage(kind: taxonomy.kind, singular: taxonomy.singular, name: term.name, description: term.description,
+                         stories: views.cards(slice, on: path), count: term.stories.count,
+                         indexURL: SiteLayout.taxonomy(taxonomy.kind), stage: number == 1 ? stage : nil, pager: pager)
+            }
             let title = number > 1 ? "\(term.name)の事例（\(number)ページ目）" : "\(term.name)の事例"
-            return RenderJob(path: path, template: "term", context: views.context(path: path, title: title, page), sources: slice.map(\.path))
+            return RenderJob(path: path, template: "term", context: views.context(path: path, title: title, page()), sources: slice.map(\.path))
         }
     }
 

@@ -15,18 +15,13 @@ struct StoryIndex {
 
     let views: ViewBuilder
 
-    struct Facet: Encodable { let id: String; let name: String; let count: Int }
-    struct Entry: Encodable {
+    struct Facet { let id: String; let name: String; let count: Int }
+    struct Entry {
         let slug: String, url: String, title: String, alias: String, date: String, dateISO: String
         let summary: String?
         let industry: String, region: String, size: String?
         let before: Int, after: Int
         let institutions: [String], themes: [String]
-    }
-    struct Index: Encodable {
-        let version = 1
-        let facets: [String: [Facet]]
-        let stories: [Entry]
     }
 
     /// The facets, in the order the form shows them: (query key, label, values).
@@ -73,13 +68,28 @@ struct StoryIndex {
     }
 
     /// The JSON text, deterministic (sorted keys) and safe to embed in a <script> element.
+    /// Written by hand on every core: Foundation's JSONEncoder took 0.6 s of a 10,000-story build.
     func json() -> String {
         let entries = entries()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Index(facets: facets(entries), stories: entries))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        let facets = facets(entries)
+        func string(_ text: String) -> String { JSONString.literal(text) }
+        func strings(_ list: [String]) -> String { "[" + list.map(string).joined(separator: ",") + "]" }
+        let facetText = facets.keys.sorted().map { key in
+            string(key) + ":[" + facets[key, default: []].map { "{\"count\":\($0.count),\"id\":\(string($0.id)),\"name\":\(string($0.name))}" }
+                .joined(separator: ",") + "]"
+        }.joined(separator: ",")
+        let storyText = parallelMap(entries) { e -> String in
+            var fields = [
+                "\"after\":\(e.after)", "\"alias\":\(string(e.alias))", "\"before\":\(e.before)", "\"date\":\(string(e.date))",
+                "\"dateISO\":\(string(e.dateISO))", "\"industry\":\(string(e.industry))", "\"institutions\":\(strings(e.institutions))",
+                "\"region\":\(string(e.region))",
+            ]
+            if let size = e.size { fields.append("\"size\":\(string(size))") }
+            fields.append("\"slug\":\(string(e.slug))")
+            if let summary = e.summary { fields.append("\"summary\":\(string(summary))") }
+            fields += ["\"themes\":\(strings(e.themes))", "\"title\":\(string(e.title))", "\"url\":\(string(e.url))"]
+            return "{" + fields.joined(separator: ",") + "}"
+        }.joined(separator: ",")
+        return "{\"facets\":{\(facetText)},\"stories\":[\(storyText)],\"version\":1}"
     }
 }

@@ -29,24 +29,27 @@ enum FallbackSearchIndex {
     }
 
     static func script(_ pages: [Page], tokens: [Set<SearchTokenizer.Token>]) -> String {
-        var byToken: [SearchTokenizer.Token: [Int]] = [:]
-        for (number, set) in tokens.enumerated() {
-            for token in set { byToken[token, default: []].append(number) }
+        // The postings are built in shards on every core (10⁷ insertions on 10,000 stories),
+        // each token in one shard by a cheap key, then sorted by token text: deterministic.
+        let shardCount = 8
+        let shards = parallelMap(Array(0..<shardCount)) { shard -> [(token: String, list: String)] in
+            var byToken: [SearchTokenizer.Token: [Int]] = [:]
+            for (number, set) in tokens.enumerated() {
+                for token in set where token.shard(of: shardCount) == shard { byToken[token, default: []].append(number) }
+            }
+            return byToken.map { token, numbers in
+                var previous = 0
+                let deltas = numbers.map { n -> String in defer { previous = n }; return String(n - previous) }
+                return (token.string, deltas.joined(separator: ","))
+            }
         }
-        let postings = Dictionary(byToken.map { ($0.key.string, $0.value) }, uniquingKeysWith: { ($0 + $1).sorted() })
-        var out = "window.BANSOU_SEARCH_INDEX = {\"pages\":["
-        out += pages.map { p in
+        let postings = shards.joined().sorted { $0.token < $1.token }
+        let pageText = parallelMap(pages) { p -> String in
             let snippet = p.text.count > snippetLength ? String(p.text.prefix(snippetLength)) + "…" : p.text
             return "{\"t\":\(json(p.title)),\"u\":\(json(p.url)),\"s\":\(json(snippet))}"
-        }.joined(separator: ",\n")
-        out += "],\n\"tokens\":{"
-        out += postings.keys.sorted().map { token in
-            var previous = 0
-            let deltas = postings[token]!.map { n -> String in defer { previous = n }; return String(n - previous) }
-            return "\(json(token)):[\(deltas.joined(separator: ","))]"
-        }.joined(separator: ",")
-        out += "}};\n"
-        return out
+        }
+        return "window.BANSOU_SEARCH_INDEX = {\"pages\":[" + pageText.joined(separator: ",\n") + "],\n\"tokens\":{"
+            + postings.map { "\(json($0.token)):[\($0.list)]" }.joined(separator: ",") + "}};\n"
     }
 
     static func json(_ text: String) -> String { JSONString.literal(text) }

@@ -11,6 +11,14 @@ enum SearchTokenizer {
         case word(String)
         case scalars(UInt32, UInt32)   // a bigram, or a single character with 0 as its second
 
+        /// A cheap, stable key spreading tokens over `count` shards.
+        func shard(of count: Int) -> Int {
+            switch self {
+            case .word(let word): return Int(word.utf8.first ?? 0) % count
+            case .scalars(let a, let b): return Int((a &+ b) % UInt32(count))
+            }
+        }
+
         var string: String {
             switch self {
             case .word(let word): return word
