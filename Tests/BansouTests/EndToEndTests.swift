@@ -5,9 +5,7 @@ import Testing
 @Suite(.serialized)
 struct EndToEndTests {
     @Test func bundledSampleBuildsCleanWithZeroWarnings() throws {
-        let site = try FixtureSite(files: [:])
-        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content"))
-        try FileManager.default.copyItem(at: FixtureSite.packageRoot.appendingPathComponent("Content"), to: site.root.appendingPathComponent("Content"))
+        let site = try FixtureSite.sample()
         let run = try site.run("build")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty, "expected no diagnostics, got:\n\(run.stderr)")

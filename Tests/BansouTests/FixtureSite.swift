@@ -79,10 +79,17 @@ struct FixtureSite {
     /// Runs the real binary in the fixture folder.
     @discardableResult
     func run(_ arguments: String...) throws -> Run {
+        try Self.exec(Self.binary().path, arguments, in: root)
+    }
+
+    /// Runs a program (a path, or a name looked up on PATH) and collects its output.
+    static func exec(_ executable: String, _ arguments: [String], in directory: URL? = nil,
+                     environment: [String: String]? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = try Self.binary()
-        process.arguments = arguments
-        process.currentDirectoryURL = root
+        process.executableURL = URL(fileURLWithPath: executable.contains("/") ? executable : "/usr/bin/env")
+        process.arguments = executable.contains("/") ? arguments : [executable] + arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -91,6 +98,14 @@ struct FixtureSite {
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fixture holding the bundled sample Content/ itself.
+    static func sample() throws -> FixtureSite {
+        let site = try FixtureSite(files: [:])
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Content"), to: site.root.appendingPathComponent("Content"))
+        return site
     }
 
     /// The `bansou` built beside the test bundle (swift build builds it first).

@@ -5,24 +5,15 @@ import Testing
 /// The publishing gate end to end: the real binary on fixture sites with one client.
 @Suite(.serialized)
 struct PublishingGateTests {
-    static let client = """
-    id: yamada-seiko
-    name: 株式会社山田精工
-    kana: ヤマダセイコウ
-    representative: 山田 太郎
-    address: 愛知県豊田市元町1-2-3
-    phone: 0565-12-3456
-    email: info@yamada-seiko.example.jp
-    website: https://yamada-seiko.example.jp
-    corporate_number: "1234567890123"
-    identifiers: [山田精工所, Yamada Seiko]
-    industry: manufacturing
-    prefecture: 愛知県
-    employees: 42
-    consent: { stories: true, date: 2026-09-30 }
-    areas: { ordering: 1, inventory: 2 }
+    /// The leak scanner's fixture client, with what the portal needs to publish about it.
+    static let client = LeakFixture.yamadaYAML + """
 
-    """
+        prefecture: 愛知県
+        employees: 42
+        consent: { stories: true, date: 2026-09-30 }
+        areas: { ordering: 1, inventory: 2 }
+
+        """
 
     static let site = FixtureSite.siteYAML + "allow: [dx@test.example.jp, 0120-000-000]\n"
 
@@ -47,8 +38,8 @@ struct PublishingGateTests {
         ("０５６５―１２―３４５６", "電話番号", 5),
         ("[連絡](mailto:info@yamada-seiko.example.jp)", "メールアドレス", 17),
         ("https://yamada-seiko.example.jp/about", "ウェブサイト", 13),
-        ("1234567890123", "法人番号", 5),
-        ("1-2345-6789-0123", "法人番号", 5),
+        ("7123456789012", "法人番号", 5),
+        ("7-1234-5678-9012", "法人番号", 5),
         ("![山田精工の工場](factory.png)", "会社名", 7),
         ("山田**精工**", "会社名", 5),
         ("愛知県豊田市元町1-2-3", "住所", 5),

@@ -7,48 +7,21 @@ import Bansou
 /// without them these tests FAIL (they never skip), so a broken CI image is noticed.
 @Suite(.serialized)
 struct ReportPDFTests {
-    /// Runs a program with arguments and an optional environment override.
-    static func exec(_ executable: String, _ arguments: [String], in directory: URL? = nil,
-                     environment: [String: String]? = nil) throws -> FixtureSite.Run {
-        let process = Process()
-        process.executableURL = executable.contains("/") ? URL(fileURLWithPath: executable) : URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = executable.contains("/") ? arguments : [executable] + arguments
-        if let directory { process.currentDirectoryURL = directory }
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return FixtureSite.Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                               stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    static func sampleSite() throws -> FixtureSite {
-        let site = try FixtureSite(files: [:])
-        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content"))
-        try FileManager.default.copyItem(at: FixtureSite.packageRoot.appendingPathComponent("Content"),
-                                         to: site.root.appendingPathComponent("Content"))
-        return site
-    }
-
     @Test func sampleReportPrintsToA4PDFWithJapaneseText() throws {
         #expect(PDFPrinter.locate() != nil, "Chromium is not installed: apt-get install -y chromium fonts-noto-cjk")
-        let site = try Self.sampleSite()
+        let site = try FixtureSite.sample()
         let run = try site.run("build", "--pdf")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("8 PDF"), "\(run.stdout)")
         let pdf = site.root.appendingPathComponent("Output/reports/yamada-seiko/report.pdf").path
         #expect(FileManager.default.fileExists(atPath: pdf))
 
-        let info = try Self.exec("pdfinfo", [pdf])
+        let info = try FixtureSite.exec("pdfinfo", [pdf])
         #expect(info.status == 0, "pdfinfo (poppler-utils) is needed: \(info.stderr)")
         let pagesLine = try #require(info.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") })
         let pages = try #require(Int(pagesLine.split(separator: " ").last ?? ""))
         #expect(pages > 1)
-        let perPage = try Self.exec("pdfinfo", ["-f", "1", "-l", "\(pages)", pdf])
+        let perPage = try FixtureSite.exec("pdfinfo", ["-f", "1", "-l", "\(pages)", pdf])
         let sizes = perPage.stdout.split(separator: "\n").filter { $0.hasPrefix("Page") && $0.contains(" size:") }
         #expect(sizes.count == pages)
         for line in sizes {
@@ -56,7 +29,7 @@ struct ReportPDFTests {
             #expect(line.hasSuffix("(A4)") && (line.contains(" 594.") || line.contains(" 595.")) && line.contains(" 841."), "\(line)")
         }
 
-        let text = try Self.exec("pdftotext", ["-layout", pdf, "-"])
+        let text = try FixtureSite.exec("pdftotext", ["-layout", pdf, "-"])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("株式会社山田精工"))
         #expect(text.stdout.contains("段階2"))
@@ -67,13 +40,13 @@ struct ReportPDFTests {
         // Page numbers from the @page margin box (none on the cover), and the last page is numbered: no blank trailing page.
         let compact = text.stdout.replacingOccurrences(of: " ", with: "")
         #expect(compact.contains("2/\(pages)") && compact.contains("\(pages)/\(pages)"), "page numbers missing")
-        let lastPage = try Self.exec("pdftotext", ["-f", "\(pages)", "-l", "\(pages)", pdf, "-"])
+        let lastPage = try FixtureSite.exec("pdftotext", ["-f", "\(pages)", "-l", "\(pages)", pdf, "-"])
         #expect(lastPage.stdout.contains("面談の記録") || lastPage.stdout.count > 200, "the last page looks blank")
     }
 
     @Test func reportCommandPrintsOneClient() throws {
         #expect(PDFPrinter.locate() != nil, "Chromium is not installed: apt-get install -y chromium fonts-noto-cjk")
-        let site = try Self.sampleSite()
+        let site = try FixtureSite.sample()
         let run = try site.run("report", "kaneda-shoten", "--pdf")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(site.exists("Output/reports/kaneda-shoten/report.pdf"))
@@ -82,10 +55,10 @@ struct ReportPDFTests {
     }
 
     @Test func noBrowserExitsWithThreeAndTheInstallCommand() throws {
-        let site = try Self.sampleSite()
+        let site = try FixtureSite.sample()
         var environment = ProcessInfo.processInfo.environment
         environment["BANSOU_CHROME"] = "/nonexistent/chromium"
-        let run = try Self.exec(try FixtureSite.binary().path, ["build", "--pdf"], in: site.root, environment: environment)
+        let run = try FixtureSite.exec(try FixtureSite.binary().path, ["build", "--pdf"], in: site.root, environment: environment)
         #expect(run.status == 3)
         #expect(run.stderr.contains("error: Chromium is needed for --pdf: run 'apt-get install -y chromium fonts-noto-cjk'"))
         #expect(!site.exists("Output"))

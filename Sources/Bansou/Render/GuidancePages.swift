@@ -45,7 +45,7 @@ struct GuidancePages {
         switch topic {
         case "stages":
             struct Stages { let stages: [StageSummary]; let source: String?; let surveyN: String?; let diagram: String }
-            return Stages(stages: PortalPages(views: views).stageSummaries(), source: guidance.stages.source,
+            return Stages(stages: views.stageSummaries(), source: guidance.stages.source,
                           surveyN: guidance.stages.surveyN.map { ViewBuilder.number(Double($0)) }, diagram: diagrams.stages())
         case "areas":
             struct Level { let level: Int; let text: String }

@@ -3,17 +3,17 @@ import Foundation
 /// The model stage of the portal: which pages exist and what each shows.
 struct PortalPages {
     let views: ViewBuilder
-    /// cases/index.json's text, computed once by SiteRenderer (see StoryIndex).
-    var storyIndexJSON: String? = nil
+    /// The story index behind the filters, built once by SiteRenderer.
+    let storyIndex: StoryIndex
     var library: Library { views.library }
     var guidance: Guidance { library.guidance }
 
     func jobs() -> [RenderJob] {
+        let taxonomies = Taxonomy.all(library, themeSlug: views.themeSlug)
         var jobs: [RenderJob] = [home()]
-        jobs += caseLists()
+        jobs += caseLists(nav: taxonomyNav(taxonomies))
         let related = RelatedStories(library.published)
         jobs += library.published.enumerated().map { storyPage($1, related: related.related(to: $0).map { library.published[$0] }) }
-        let taxonomies = Taxonomy.all(library, themeSlug: views.themeSlug)
         for taxonomy in taxonomies {
             jobs.append(taxonomyIndex(taxonomy))
             jobs += taxonomy.terms.flatMap { termPages($0, in: taxonomy) }
@@ -26,20 +26,6 @@ struct PortalPages {
         jobs.append(RenderJob(path: SiteLayout.notFound, template: "404",
                               context: views.context(path: SiteLayout.notFound, title: "ページが見つかりません", ()), sources: []))
         return jobs
-    }
-
-    func stageSummaries() -> [StageSummary] {
-        let maxShare = guidance.stages.stages.map(\.surveyShare).max() ?? 1
-        return guidance.stages.stages.map { stage in
-            let n = stage.id.value
-            return StageSummary(
-                id: n, name: stage.name, title: stage.title, phase: stage.phase, description: stage.description,
-                examples: stage.examples, share: ViewBuilder.number(stage.surveyShare) + "%",
-                shareWidth: String(format: "%.1f%%", stage.surveyShare / maxShare * 100),
-                url: SiteLayout.term("stages", String(n)),
-                storiesFrom: library.published.filter { $0.meta.stageBefore.value == n }.count,
-                storiesTo: library.published.filter { $0.meta.stageAfter.value == n }.count)
-        }
     }
 
     private func bars(_ items: [(String, String, Int)]) -> [BarRow] {
@@ -57,7 +43,7 @@ struct PortalPages {
             return count > 0 ? (i.name, SiteLayout.term("industries", i.id.value), count) : nil
         }.sorted { $0.2 > $1.2 }
         let page = HomePage(
-            intro: library.site.description, stages: stageSummaries(),
+            intro: library.site.description, stages: views.stageSummaries(),
             latest: views.cards(stories.prefix(6), on: SiteLayout.home), storyCount: stories.count,
             industryCount: Set(stories.map(\.meta.industry.value)).count,
             regionCount: Set(stories.map(\.meta.region.value)).count,
@@ -66,9 +52,8 @@ struct PortalPages {
                          sources: [])
     }
 
-    func caseLists() -> [RenderJob] {
+    func caseLists(nav: [TaxonomyNav]) -> [RenderJob] {
         let stories = library.published
-        let nav = taxonomyNav()
         return paginate(stories, url: SiteLayout.cases) { number, slice, pager in
             let path = SiteLayout.cases(page: number)
             // Built inside the context closure, so on every core during the render.
@@ -104,12 +89,10 @@ struct PortalPages {
     }
 
     func filterPanel() -> FilterPanel {
-        let index = StoryIndex(views: views)
-        let facets = index.facets(index.entries())
-        let json = storyIndexJSON ?? index.json()
+        let json = storyIndex.json
         return FilterPanel(
             facets: StoryIndex.facetOrder.map { key, label in
-                FilterPanel.Facet(key: key, label: label, options: (facets[key] ?? []).map { .init(id: $0.id, name: $0.name, count: $0.count) })
+                FilterPanel.Facet(key: key, label: label, options: (storyIndex.facets[key] ?? []).map { .init(id: $0.id, name: $0.name, count: $0.count) })
             },
             embeddedJSON: json.utf8.count <= StoryIndex.embedLimit ? json : nil, indexURL: StoryIndex.path)
     }
@@ -123,8 +106,8 @@ struct PortalPages {
                          sources: [])
     }
 
-    func taxonomyNav() -> [TaxonomyNav] {
-        Taxonomy.all(library, themeSlug: views.themeSlug).map { t in
+    func taxonomyNav(_ taxonomies: [Taxonomy]) -> [TaxonomyNav] {
+        taxonomies.map { t in
             TaxonomyNav(title: t.title, url: SiteLayout.taxonomy(t.kind),
                         terms: t.terms.filter { !$0.stories.isEmpty }.map { LinkView(name: $0.name, url: SiteLayout.term(t.kind, $0.id), count: $0.stories.count) })
         }
@@ -146,7 +129,7 @@ struct PortalPages {
     }
 
     func termPages(_ term: Taxonomy.Term, in taxonomy: Taxonomy) -> [RenderJob] {
-        let stage = taxonomy.kind == "stages" ? stageSummaries().first { String($0.id) == term.id } : nil
+        let stage = taxonomy.kind == "stages" ? views.stageSummaries().first { String($0.id) == term.id } : nil
         return paginate(term.stories, url: { SiteLayout.term(taxonomy.kind, term.id, page: $0) }) { number, slice, pager in
             let path = SiteLayout.term(taxonomy.kind, term.id, page: number)
             func page() -> TermPage {

@@ -17,11 +17,11 @@ public struct SiteRenderer {
         "home", "cases", "case", "taxonomy", "term", "page", "partners", "404", "guidance", "stats", "search",
     ]).union(GuidancePages.topics.map { "guidance-\($0.id)" })
 
-    public func render(log: DiagnosticLog) -> [OutputFile] {
+    public func render() -> [OutputFile] {
         var views = ViewBuilder(library: library, html: html)
         views.cards = CardCache(stories: library.published, views: views, library: templates.library)
-        let storyIndex = StoryIndex(views: views).json()
-        let jobs = PortalPages(views: views, storyIndexJSON: storyIndex).jobs()
+        let storyIndex = StoryIndex(views: views)
+        let jobs = PortalPages(views: views, storyIndex: storyIndex).jobs()
         let library = templates.library
         var files: [OutputFile] = parallelMap(jobs) { job in
             let text = library.render(MustacheValue.flatten(job.makeContext()) ?? [:], withTemplate: job.template) ?? ""
@@ -30,7 +30,7 @@ public struct SiteRenderer {
         files.append(OutputFile(path: "site/" + SiteLayout.feed, text: FeedWriter.atom(self.library),
                                 sources: self.library.published.prefix(20).map(\.path)))
         files.append(OutputFile(path: "site/" + SiteLayout.sitemap, text: FeedWriter.sitemap(paths: jobs.map(\.path), library: self.library)))
-        files.append(OutputFile(path: "site/" + StoryIndex.path, text: storyIndex, sources: self.library.published.map(\.path)))
+        files.append(OutputFile(path: "site/" + StoryIndex.path, text: storyIndex.json, sources: self.library.published.map(\.path)))
         // bansou's own search index, always (it works from file://; Pagefind's needs a server)
         files += FallbackSearchIndex.files(from: files)
         for asset in templates.assets {

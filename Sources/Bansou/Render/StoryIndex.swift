@@ -13,7 +13,16 @@ struct StoryIndex {
     /// Embed the index in cases/index.html up to this size; above it the script fetches index.json.
     static let embedLimit = 2_000_000
 
-    let views: ViewBuilder
+    /// Facet values with names and counts, by query key.
+    let facets: [String: [Facet]]
+    /// The JSON text of cases/index.json (also embedded in cases/index.html when small).
+    let json: String
+
+    init(views: ViewBuilder) {
+        let entries = Self.entries(views)
+        facets = Self.facets(entries, views: views)
+        json = Self.json(entries, facets: facets)
+    }
 
     struct Facet { let id: String; let name: String; let count: Int }
     struct Entry {
@@ -30,7 +39,7 @@ struct StoryIndex {
         ("size", "従業員規模"), ("institution", "支援機関"), ("theme", "テーマ"),
     ]
 
-    func entries() -> [Entry] {
+    static func entries(_ views: ViewBuilder) -> [Entry] {
         views.library.published.map { story in
             let m = story.meta
             return Entry(slug: story.slug, url: SiteLayout.story(story.slug), title: m.title.value, alias: m.alias.value,
@@ -41,7 +50,7 @@ struct StoryIndex {
         }
     }
 
-    func facets(_ entries: [Entry]) -> [String: [Facet]] {
+    static func facets(_ entries: [Entry], views: ViewBuilder) -> [String: [Facet]] {
         let g = views.guidance
         func count(_ key: (Entry) -> [String]) -> [String: Int] {
             var c: [String: Int] = [:]
@@ -69,9 +78,7 @@ struct StoryIndex {
 
     /// The JSON text, deterministic (sorted keys) and safe to embed in a <script> element.
     /// Written by hand on every core: Foundation's JSONEncoder took 0.6 s of a 10,000-story build.
-    func json() -> String {
-        let entries = entries()
-        let facets = facets(entries)
+    static func json(_ entries: [Entry], facets: [String: [Facet]]) -> String {
         func string(_ text: String) -> String { JSONString.literal(text) }
         func strings(_ list: [String]) -> String { "[" + list.map(string).joined(separator: ",") + "]" }
         let facetText = facets.keys.sorted().map { key in

@@ -61,6 +61,23 @@ struct ViewBuilder {
         return PageContext(chrome: chrome, root: chrome.root, page: body)
     }
 
+    // MARK: Stages
+
+    /// The four stages with their national share and how many published stories start or end there.
+    func stageSummaries() -> [StageSummary] {
+        let maxShare = guidance.stages.stages.map(\.surveyShare).max() ?? 1
+        return guidance.stages.stages.map { stage in
+            let n = stage.id.value
+            return StageSummary(
+                id: n, name: stage.name, title: stage.title, phase: stage.phase, description: stage.description,
+                examples: stage.examples, share: ViewBuilder.number(stage.surveyShare) + "%",
+                shareWidth: String(format: "%.1f%%", stage.surveyShare / maxShare * 100),
+                url: SiteLayout.term("stages", String(n)),
+                storiesFrom: library.published.filter { $0.meta.stageBefore.value == n }.count,
+                storiesTo: library.published.filter { $0.meta.stageAfter.value == n }.count)
+        }
+    }
+
     // MARK: Names
 
     func stageName(_ n: Int) -> String { guidance.stage(n)?.name ?? "段階\(n)" }

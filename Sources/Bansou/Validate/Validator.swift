@@ -37,10 +37,10 @@ public struct Validator {
         var published: [CaseStudy] = []
         var unpublished: [(String, String)] = []
         for story in content.cases {
-            if let reason = exclusionReason(story, clients: content.clients, asOf: asOf) {
-                unpublished.append((story.slug, reason))
-                if reason.hasPrefix("no consent") {
-                    log.warning("case '\(story.slug)' is not published: \(reason)", at: story.meta.client?.location ?? SourceLocation(path: story.path))
+            if let exclusion = exclusion(of: story, clients: content.clients, asOf: asOf) {
+                unpublished.append((story.slug, exclusion.description))
+                if case .noConsent = exclusion {
+                    log.warning("case '\(story.slug)' is not published: \(exclusion)", at: story.meta.client?.location ?? SourceLocation(path: story.path))
                 }
             } else {
                 published.append(story)
@@ -54,16 +54,29 @@ public struct Validator {
 
     /// Spec, Publishing 1: not a draft, and a named client must have consented.
     /// Like Hugo, a case dated after the as-of date waits until then (shown with --drafts).
-    func exclusionReason(_ story: CaseStudy, clients: [Client], asOf: Day) -> String? {
-        if story.isDraft && !options.includeDrafts { return "draft" }
+    func exclusion(of story: CaseStudy, clients: [Client], asOf: Day) -> Exclusion? {
+        if story.isDraft && !options.includeDrafts { return .draft }
         if let clientID = story.meta.client?.value {
             let client = clients.first { $0.id.value == clientID }
-            if client?.consentsToStories != true {
-                return "no consent: client '\(clientID)' has not agreed to publication (consent.stories)"
+            if client?.consentsToStories != true { return .noConsent(client: clientID) }
+        }
+        if story.meta.date.value > asOf && !options.includeDrafts { return .scheduled(story.meta.date.value) }
+        return nil
+    }
+
+    /// Why a case is left out of the portal; only a missing consent is worth a warning.
+    enum Exclusion: CustomStringConvertible {
+        case draft
+        case noConsent(client: String)
+        case scheduled(Day)
+
+        var description: String {
+            switch self {
+            case .draft: return "draft"
+            case .noConsent(let client): return "no consent: client '\(client)' has not agreed to publication (consent.stories)"
+            case .scheduled(let day): return "scheduled for \(day)"
             }
         }
-        if story.meta.date.value > asOf && !options.includeDrafts { return "scheduled for \(story.meta.date.value)" }
-        return nil
     }
 
     func validateSite(_ site: SiteConfig, refs: ReferenceIndex, check: Checker) {
