@@ -5,21 +5,23 @@ public struct Diagnoser: Sendable {
     /// The cases the portal publishes: only those may be offered as similar stories.
     public var published: [CaseStudy]
     public var partners: [Partner]
+    public var publisherType: String?
     public var asOf: Day
     /// The published cases packed once for matching every client.
     private let candidates: StoryMatcher.Candidates
 
-    public init(guidance: Guidance, published: [CaseStudy], partners: [Partner], asOf: Day) {
+    public init(guidance: Guidance, published: [CaseStudy], partners: [Partner], publisherType: String? = nil, asOf: Day) {
         self.guidance = guidance
         self.published = published
         self.candidates = StoryMatcher.Candidates(published, guidance: guidance)
         self.partners = partners
+        self.publisherType = publisherType
         self.asOf = asOf
     }
 
     public init(library: Library, asOf: Day? = nil) {
         self.init(guidance: library.guidance, published: library.published, partners: library.partners,
-                  asOf: asOf ?? library.asOf)
+                  publisherType: library.site.publisher.type?.value, asOf: asOf ?? library.asOf)
     }
 
     public func diagnose(_ client: Client) -> Diagnosis {
@@ -29,15 +31,41 @@ public struct Diagnoser: Sendable {
         let isIndifferent = client.needLayer?.value == "indifferent"
         let stories = StoryMatcher(guidance: guidance)
             .match(StoryMatcher.Subject(client: client, stage: stage), against: candidates)
-        let roadmap = RoadmapPlanner(guidance: guidance, partners: partners)
-            .plan(client: client, stage: stage, focusPhase: phase, isIndifferent: isIndifferent, asOf: asOf)
+        let roadmap = RoadmapPlanner(guidance: guidance, partners: partners, publisherType: publisherType)
+            .plan(client: client, stage: stage, isIndifferent: isIndifferent, asOf: asOf)
+        let history = AssessmentHistory(client: client, asOf: asOf)
+        var policyStatus: [String: PolicyStatus] = [:]
+        for entry in client.policy?.entries ?? [] { policyStatus[entry.key.value] = entry.value }
+        let plannedAreas = roadmap.tasks.filter(\.isOpen).compactMap(\.area)
         return Diagnosis(
-            clientID: client.id.value, asOf: asOf, stage: stage,
+            clientID: client.id.value, asOf: asOf, stage: stage, history: history,
             focusPhase: phase, focusPhaseReason: phaseReason,
-            policyTools: PolicyRecommendation.recommend(stage: stage.effective, tools: guidance.policyTools.tools),
+            policyTools: PolicyRecommendation.recommend(stage: stage.effective, tools: guidance.policyTools.tools, status: policyStatus),
             challenges: (client.challenges ?? []).compactMap { guidance.challenge($0.value) }.map(ChallengeResponse.init),
             needLayer: needLayer, isIndifferent: isIndifferent,
-            similarStories: stories, roadmap: roadmap)
+            similarStories: stories,
+            ownStories: published.filter { PlanRules.isOwnStory($0, client: client.id.value) },
+            roadmap: roadmap,
+            expectedEffects: ExpectedEffect.from(stories, industry: client.industry?.value, plannedAreas: plannedAreas),
+            portfolio: PortfolioFacts(stage: stage.effective, history: history, overdue: roadmap.overdue.count,
+                                      meetings: (client.meetings ?? []).map(\.date), asOf: asOf))
+    }
+
+    /// Every client's standing among the institution's clients of its industry and stage
+    /// (aggregates of groups of at least `PeerComparison.minimumGroup`).
+    public func addPeers(_ diagnosed: [(client: Client, diagnosis: Diagnosis)]) -> [(client: Client, diagnosis: Diagnosis)] {
+        let peers = diagnosed.map { item in
+            (id: item.client.id.value, industry: item.client.industry?.value, stage: item.diagnosis.stage.effective,
+             levels: item.diagnosis.history.current.levels)
+        }
+        let order = guidance.areas.areas.map(\.id.value)
+        return diagnosed.map { item in
+            var diagnosis = item.diagnosis
+            diagnosis.peers = PeerComparison.compare(client: item.client.id.value, industry: item.client.industry?.value,
+                                                     stage: diagnosis.stage.effective, levels: diagnosis.history.current.levels,
+                                                     peers: peers, areaOrder: order)
+            return (item.client, diagnosis)
+        }
     }
 
     /// The first phase recommended for the stage; 未診断 (or a stage no phase lists)

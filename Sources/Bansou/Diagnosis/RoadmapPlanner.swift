@@ -1,179 +1,154 @@
-/// Lays out a client's roadmap by month (issue 3, "The roadmap"): a quick win in the
-/// weakest area (guidance 3.3), the next level of each weak area, BPO options for
-/// indirect ones (3.6), the focus phase's activities (3.7) and the policy-tool
-/// milestones, plus the client file's own tasks. Pure and deterministic.
+/// Lays out a client's plan by the contract's plan rules 1–8 (spec v2; each rule is a
+/// function of `PlanRules`): a quick win, the level-up of the areas the goals name and of
+/// the weak areas, BPO for weak indirect areas (guidance 3.6), policy-tool milestones,
+/// talent training, and the advisor's own tasks, which win in their area. Every title and
+/// reason is built from the company's own record: its goal text, area note and levels.
+/// Pure and deterministic.
 public struct RoadmapPlanner: Sendable {
     public var guidance: Guidance
     public var partners: [Partner]
+    /// The publisher's institution type (site.yaml `publisher.type`), for plan rule 6.
+    public var publisherType: String?
 
-    /// The generated plan fits in this many months (the issue asks for 12–18).
+    /// The generated plan fits in this many months.
     public static let horizon = 18
     static let quickWinMonths = 2
-    static let stepMonths = 3
-    /// One weak area starts every this many months, so the company is not swamped.
-    static let stepStagger = 2
+    static let levelUpMonths = 3
+    /// One area starts every this many months, so the company is not swamped.
+    static let stagger = 2
     static let bpoMonths = 2
-    static let activityMonths = 3
-    static let selfCheckOffset = 1, selfCheckMonths = 2
-    static let certificationMonths = 4
+    static let trainingOffset = 3, trainingMonths = 6
 
-    public init(guidance: Guidance, partners: [Partner]) {
+    public init(guidance: Guidance, partners: [Partner], publisherType: String? = nil) {
         self.guidance = guidance
         self.partners = partners
+        self.publisherType = publisherType
     }
 
-    /// - Parameters:
-    ///   - focusPhase: the process phase to take the activities from (nil: none).
-    ///   - isIndifferent: a 無関心層 client gets only the efficiency/BPO tasks (guidance 3.6).
-    public func plan(client: Client, stage: StageDiagnosis, focusPhase: ProcessPhase?,
-                     isIndifferent: Bool, asOf: Day) -> Roadmap {
-        let start = YearMonth(asOf).adding(months: 1)
-        let region = client.prefecture.flatMap { guidance.region(ofPrefecture: $0.value) }?.id.value
+    public func plan(client: Client, stage: StageDiagnosis, isIndifferent: Bool, asOf: Day) -> Roadmap {
+        let context = Context(planner: self, client: client, stage: stage, asOf: asOf)
         var drafts: [Draft] = []
         var notes: [String] = []
-
         if stage.isUndiagnosed {
-            notes.append("業務領域が未評価のため、領域ごとのタスクは作れません。まず各業務領域のレベル（1〜4）を評価してください")
+            notes.append("業務領域が未評価のため、目標に挙がった領域のほかはタスクを作れません。各業務領域のレベル（1〜4）を評価してください")
         }
         if isIndifferent {
-            notes.append("無関心層のため、本格的なDXの取組ではなく、業務効率化とBPOの提案に絞っています（ガイダンス3.6）")
+            notes.append("無関心層のため、政策ツールと人材育成の取組は加えず、業務効率化とBPOに絞っています（ガイダンス3.6）")
         }
 
-        // 1. The quick win: a small, visible success in the weakest area comes first,
-        //    so the company gets used to digital tools (guidance 3.3 身近な成功体験).
-        if let weakest = stage.weakAreas.first {
-            drafts.append(Draft(offset: 0, months: Self.quickWinMonths, kind: .quickWin, area: weakest.id,
-                                title: "\(weakest.name)で身近な成功体験をつくる", detail: weakest.nextDescriptor,
-                                reason: "最も弱い領域（\(weakest.reason)）から小さく始め、デジタルに慣れる（ガイダンス3.3「身近な成功体験」）"))
+        // Rule 1: the quick win, first.
+        var areaFree: [String: Int] = [:]
+        let quickWin = PlanRules.quickWinArea(stage: stage.effective, weakAreas: context.weakIDs, goalAreas: context.goalAreaIDs)
+        if let area = quickWin {
+            if context.isLeftOut(.quickWin(area), area: area, notes: &notes) == false {
+                drafts.append(context.quickWin(area, offset: 0, months: Self.quickWinMonths))
+                areaFree[area] = Self.quickWinMonths
+            }
         }
 
-        // 2. Each weak area to its next level, staggered. An area the client file
-        //    already plans for is left to that plan: the advisor's task wins.
-        let planned = Dictionary((client.roadmap ?? []).compactMap { task in task.area.map { ($0.value, task.title) } },
-                                 uniquingKeysWith: { first, _ in first })
+        // Rule 2 (with the BPO of weak indirect areas): one area every `stagger` months,
+        // each area's tasks one after the other.
+        let levelUps = PlanRules.levelUpAreas(goalAreas: context.goalAreaIDs, levels: context.levels, weakAreas: context.weakIDs)
+        let bpoAreas = stage.bpoCandidates.map(\.id)
         var slot = 0
         var tooLate: [String] = []
-        for weak in stage.weakAreas {
-            if let title = planned[weak.id] {
-                notes.append("「\(weak.name)」は計画済みのタスク「\(title)」で進めるため、領域のタスクを自動では加えていません")
-                continue
-            }
-            let offset = Self.quickWinMonths + slot * Self.stepStagger
-            guard offset + Self.stepMonths <= Self.horizon else {
-                tooLate.append("「\(weak.name)」")
+        for area in levelUps + bpoAreas.filter({ !levelUps.contains($0) }) {
+            var steps: [(TaskID, Int)] = []
+            if bpoAreas.contains(area), !context.isLeftOut(.bpo(area), area: area, notes: &notes) { steps.append((.bpo(area), Self.bpoMonths)) }
+            if levelUps.contains(area), !context.isLeftOut(.levelUp(area), area: area, notes: &notes) { steps.append((.levelUp(area), Self.levelUpMonths)) }
+            guard !steps.isEmpty else { continue }
+            var offset = max(Self.quickWinMonths + slot * Self.stagger, areaFree[area] ?? 0)
+            guard offset + steps.map(\.1).reduce(0, +) <= Self.horizon else {
+                tooLate.append("「\(context.name(area))」")
                 continue
             }
             slot += 1
-            drafts.append(areaStep(weak, offset: offset, isIndifferent: isIndifferent))
-            if weak.isIndirect {
-                // Outsourcing is weighed alongside the step: the company may not need to do it itself.
-                drafts.append(Draft(offset: offset, months: Self.bpoMonths, kind: .bpo, area: weak.id,
-                                    title: "\(weak.name)の外部委託（BPO）・SaaSを比較",
-                                    detail: "\(weak.name)は間接業務。自社で抱えずBPOサービスやSaaSに任せる選択肢を比べる",
-                                    reason: "\(weak.name)は間接業務でBPOの候補。外部に任せて経営資源を本業に振り向ける（ガイダンス3.6）"))
+            for (id, months) in steps {
+                drafts.append(id.kind == .bpo ? context.bpo(area, offset: offset, months: months)
+                                              : context.levelUp(area, offset: offset, months: months, withBPO: steps.count > 1))
+                offset += months
             }
+            areaFree[area] = offset
         }
         if !tooLate.isEmpty {
             notes.append("\(tooLate.joined())は\(Self.horizon)か月の計画に収まらないため、次の計画で扱います")
         }
 
-        // 3–4. A DX programme only for a company that wants one (guidance 3.6).
-        if !isIndifferent {
-            if let phase = focusPhase {
-                for (index, activity) in phase.activities.enumerated() {
-                    drafts.append(Draft(offset: 1 + index * Self.activityMonths, months: Self.activityMonths, kind: .process,
-                                        area: nil, title: activity.title, detail: activity.description,
-                                        reason: "重点フェーズ「\(phase.name)」の支援活動（ガイダンス3.7）"))
+        // Rules 4 and 5: policy-tool milestones and talent training, for a company that wants a DX programme.
+        if !isIndifferent, let effective = stage.effective {
+            for tool in guidance.policyTools.tools {
+                guard let task = tool.task else { continue }
+                let status = client.policy?[tool.id.value]?.status.value
+                if PlanRules.isAchieved(policyStatus: status) { continue }
+                guard effective >= tool.fromStage.value - 1 else {
+                    notes.append("\(tool.name)は段階\(tool.fromStage.value)から勧めるツールで、現在の段階\(effective)からはまだ遠いため計画に入れていません")
+                    continue
                 }
+                let id = TaskID.policy(tool.id.value)
+                if context.isLeftOut(id, area: nil, notes: &notes) { continue }
+                let months = max(task.months.value, 1)
+                let offset = task.isLate ? max(Self.horizon - months, 0) : 1
+                drafts.append(context.policy(tool, task: task, offset: offset, months: months, stage: effective))
             }
-            let (policy, policyNotes) = policyMilestones(stage: stage.effective)
-            drafts += policy
-            notes += policyNotes
+        }
+        let challengeIDs = (client.challenges ?? []).map(\.value)
+        if !isIndifferent, PlanRules.needsTraining(challenges: challengeIDs),
+           !context.isLeftOut(.training, area: nil, notes: &notes), let training = context.training(challenges: challengeIDs) {
+            drafts.append(training)
         }
 
+        let start = context.start
         var tasks = drafts.map { draft -> RoadmapTask in
-            let owner = owner(forArea: draft.area)
-            return RoadmapTask(title: draft.title, detail: draft.detail, area: draft.area,
-                               start: start.adding(months: draft.offset), months: draft.months, owner: owner,
-                               partner: partner(forArea: draft.area, owner: owner, region: region),
-                               kind: draft.kind, reason: draft.reason)
+            let owner = owner(forArea: draft.area, kind: draft.id.kind)
+            let taskStart = start.adding(months: draft.offset)
+            let recorded = context.recorded[draft.id.description]
+            let status = PlanRules.status(recorded: recorded?.status, end: taskStart.adding(months: draft.months - 1), asOf: asOf)
+            return RoadmapTask(id: draft.id.description, title: draft.title, detail: draft.detail, area: draft.area,
+                               start: taskStart, months: draft.months, owner: owner,
+                               partner: partner(forArea: draft.area, owner: owner, region: context.region)?.id.value,
+                               kind: RoadmapTask.Kind(draft.id.kind), status: status, statusRecorded: recorded != nil,
+                               goal: draft.goal, reason: draft.reason, basis: draft.basis, note: recorded?.note)
         }
-        tasks += explicitTasks(client, region: region)
-        return Roadmap(start: start, tasks: tasks, notes: notes)
+        tasks += explicitTasks(context)
+        let (achievements, dropped) = context.outcomes(explicit: tasks.filter { $0.kind == .explicit })
+        return Roadmap(start: start, tasks: tasks, achievements: achievements, dropped: dropped, notes: notes)
     }
 
-    /// A task before dates and owners are filled in; `offset` counts months from the plan's start.
+    /// A task before dates, owners and partners are filled in; `offset` counts months from the plan's start.
     struct Draft {
+        var id: TaskID
         var offset: Int
         var months: Int
-        var kind: RoadmapTask.Kind
         var area: String?
         var title: String
         var detail: String?
+        var goal: String?
         var reason: String
+        var basis: String
     }
 
-    func areaStep(_ weak: WeakArea, offset: Int, isIndifferent: Bool) -> Draft {
-        let title: String
-        let reason: String
-        if isIndifferent {
-            title = "\(weak.name)の業務効率化"
-            reason = "本格的なDXではなく業務効率化として提案する（ガイダンス3.6）。\(weak.reason)"
-        } else if weak.nextLevel > weak.level {
-            title = "\(weak.name)をレベル\(weak.nextLevel)へ"
-            reason = "\(weak.reason)。次のレベル\(weak.nextLevel)を目指す"
-        } else {
-            title = "\(weak.name)のデータ活用を深める"
-            reason = "\(weak.reason)。最上位のレベル4を定着させ、活用を広げる"
-        }
-        return Draft(offset: offset, months: Self.stepMonths, kind: .areaStep, area: weak.id,
-                     title: title, detail: weak.nextDescriptor, reason: reason)
-    }
-
-    /// DX推進指標 early; DX認定 near the end once the stage is at most one below its
-    /// `from_stage` (18 months is a fair time to climb one stage), else a note why not.
-    func policyMilestones(stage: Int?) -> ([Draft], [String]) {
-        var drafts: [Draft] = []
-        var notes: [String] = []
-        if let index = guidance.policyTool("dx-index") {
-            let from = index.fromStage.value
-            let why = (stage ?? 1) >= from
-                ? "段階\(from)から勧める自己診断。取組を始めるにあたり、まず現状と課題を経営者・従業員と共有する"
-                : "段階\(from)から勧める自己診断だが、早めに試して現状と課題を共有するきっかけにする"
-            drafts.append(Draft(offset: Self.selfCheckOffset, months: Self.selfCheckMonths, kind: .policy, area: nil,
-                                title: "\(index.name)で自己診断", detail: index.summary, reason: why))
-        }
-        if let certification = guidance.policyTool("dx-certification") {
-            let from = certification.fromStage.value
-            if let stage, stage >= from - 1 {
-                drafts.append(Draft(offset: Self.horizon - Self.certificationMonths, months: Self.certificationMonths,
-                                    kind: .policy, area: nil, title: "\(certification.name)の申請準備",
-                                    detail: certification.summary,
-                                    reason: "最初に目指すべき「無理のないゴール」。段階\(from)から勧める制度で、現在の段階\(stage)から計画の期間内に届く"))
-            } else if let stage {
-                notes.append("\(certification.name)は段階\(from)から勧める制度で、現在の段階\(stage)からはまだ遠いため、この計画には入れていません。まず段階\(stage + 1)を目指します")
-            } else {
-                notes.append("\(certification.name)は、段階を診断してから検討します")
-            }
-        }
-        return (drafts, notes)
-    }
-
-    /// The client file's own tasks; a bad month is skipped (the validator reports it).
-    func explicitTasks(_ client: Client, region: String?) -> [RoadmapTask] {
-        (client.roadmap ?? []).compactMap { task in
+    /// The client file's own tasks (the advisor's plan); a bad month is skipped (the validator reports it).
+    func explicitTasks(_ context: Context) -> [RoadmapTask] {
+        (context.client.roadmap ?? []).compactMap { task in
             guard let start = YearMonth(task.start.value) else { return nil }
             let area = task.area?.value
-            let owner = task.owner?.value ?? owner(forArea: area)
-            return RoadmapTask(title: task.title, area: area, start: start, months: task.months.value, owner: owner,
-                               partner: partner(forArea: area, owner: owner, region: region), kind: .explicit,
-                               reason: "担当者が計画したタスク（顧客ファイルのroadmap）")
+            let owner = task.owner?.value ?? owner(forArea: area, kind: nil)
+            let id = task.id?.value
+            let progress = id.flatMap { context.recorded[$0] }
+            let recorded = progress?.status ?? task.status.flatMap { TaskStatus(rawValue: $0.value) }
+            let months = max(task.months.value, 1)
+            let goal = area.flatMap { a in context.goalAreas.first { $0.area == a }?.goal }
+            return RoadmapTask(id: id, title: task.title, area: area, start: start, months: months, owner: owner,
+                               partner: partner(forArea: area, owner: owner, region: context.region)?.id.value, kind: .explicit,
+                               status: PlanRules.status(recorded: recorded, end: start.adding(months: months - 1), asOf: context.asOf),
+                               statusRecorded: recorded != nil, goal: goal, reason: context.explicitReason(area: area, goal: goal),
+                               basis: "担当者が計画した取組（roadmap）", note: progress?.note)
         }
     }
 
-    /// The first 主治医 (primary) institution strong in the area, else the first
-    /// primary one: a 主治医 stays in charge and brings in others (guidance 3.4, ch.4).
-    public func owner(forArea area: String?) -> String {
+    /// The first 主治医 (primary) institution strong in the area, else the first primary
+    /// one: a 主治医 stays in charge and brings in others (guidance 3.4, ch.4).
+    public func owner(forArea area: String?, kind: TaskID.Kind? = nil) -> String {
         let institutions = guidance.institutions.institutions
         let primaries = institutions.filter(\.isPrimary)
         if let area, let strong = primaries.first(where: { ($0.areas ?? []).contains { $0.value == area } }) {
@@ -182,15 +157,8 @@ public struct RoadmapPlanner: Sendable {
         return (primaries.first ?? institutions.first)?.id.value ?? "regional-bank"
     }
 
-    /// A partner strong in the area: of the owner's type first, then in the client's
-    /// region, then public ones, then by id. No area, no partner.
-    public func partner(forArea area: String?, owner: String, region: String?) -> String? {
-        guard let area else { return nil }
-        let able = partners.filter { ($0.strengths ?? []).contains { $0.value == area } }
-        func key(_ p: Partner) -> (Int, Int, Int, String) {
-            (p.type.value == owner ? 0 : 1, region != nil && p.region?.value == region ? 0 : 1,
-             p.isPublic ? 0 : 1, p.id.value)
-        }
-        return able.min { key($0) < key($1) }?.id.value
+    /// Plan rule 6, over this planner's partners.
+    public func partner(forArea area: String?, owner: String, region: String?) -> Partner? {
+        PlanRules.partner(area: area, owner: owner, publisherType: publisherType, region: region, partners: partners)
     }
 }

@@ -71,17 +71,22 @@ public struct StageDiagnosis: Sendable, Equatable {
         levels.filter { $0 >= stage }.count * 2 >= levels.count
     }
 
-    /// "評価した業務領域5のうち3が段階2以上（基準は半数の3以上）。段階3以上は1にとどまる"
+    /// Plain words with the counts, and what the next stage takes: "評価した8領域のうち6領域が
+    /// レベル2以上で、半数（4領域）に届いているため段階2です。段階3には、レベル3以上の領域が
+    /// あと3つ必要です（いま1つ）".
     static func reason(levels: [Int], stage: Int?) -> String {
         guard let stage else {
             return "業務領域の評価がないため未診断です。各業務領域のレベル（1〜4）を評価してください"
         }
         let n = levels.count
         let needed = (n + 1) / 2
-        var text = "評価した業務領域\(n)のうち\(levels.filter { $0 >= stage }.count)が段階\(stage)以上（基準は半数の\(needed)以上）"
+        let at = levels.filter { $0 >= stage }.count
+        var text = stage == 1
+            ? "評価した\(n)領域のうち、レベル2以上は\(levels.filter { $0 >= 2 }.count)領域で半数（\(needed)領域）に届かないため段階1です"
+            : "評価した\(n)領域のうち\(at)領域がレベル\(stage)以上で、半数（\(needed)領域）に届いているため段階\(stage)です"
         if stage < 4 {
-            // Say why it is not one higher: that is the question an owner asks.
-            text += "。段階\(stage + 1)以上は\(levels.filter { $0 > stage }.count)にとどまる"
+            let have = levels.filter { $0 > stage }.count
+            text += "。段階\(stage + 1)には、レベル\(stage + 1)以上の領域があと\(needed - have)つ必要です（いま\(have)つ）"
         }
         return text
     }
@@ -101,7 +106,7 @@ public struct StageDiagnosis: Sendable, Equatable {
             let area = areas.first { $0.id.value == id }
             let next = min(level + 1, 4)
             let reason = below.isEmpty
-                ? "段階\(stage)を下回る領域はなく、最も低いレベル\(level)"
+                ? "評価した領域の中で最も低いレベル\(level)"
                 : "段階\(stage)を下回るレベル\(level)"
             return WeakArea(id: id, name: area?.name ?? id, level: level, nextLevel: next,
                             currentDescriptor: area?.describe(level: level) ?? "",

@@ -13,9 +13,12 @@ public struct StoryMatcher: Sendable {
         public var weakAreas: [String]
         public var prefecture: String?
         public var employees: Int?
+        /// The client's id: its own stories are never "similar" (plan rule 7).
+        public var client: String?
 
         public init(industry: String? = nil, stage: Int? = nil, weakAreas: [String] = [],
-                    prefecture: String? = nil, employees: Int? = nil) {
+                    prefecture: String? = nil, employees: Int? = nil, client: String? = nil) {
+            self.client = client
             self.industry = industry
             self.stage = stage
             self.weakAreas = weakAreas
@@ -26,7 +29,7 @@ public struct StoryMatcher: Sendable {
         public init(client: Client, stage: StageDiagnosis) {
             self.init(industry: client.industry?.value, stage: stage.effective,
                       weakAreas: stage.weakAreas.map(\.id), prefecture: client.prefecture?.value,
-                      employees: client.employees?.value)
+                      employees: client.employees?.value, client: client.id.value)
         }
     }
 
@@ -55,7 +58,7 @@ public struct StoryMatcher: Sendable {
         candidates.features.withUnsafeBufferPointer { features in
             for index in features.indices {
                 let points = me.points(features[index])
-                guard points > 0 else { continue }
+                guard points > 0, features[index].client != me.client else { continue }
                 let candidate = (score: points, index: index)
                 if best.count == limit, let last = best.last, !candidates.ranks(candidate, before: last) { continue }
                 let position = best.firstIndex { candidates.ranks(candidate, before: $0) } ?? best.count
@@ -75,6 +78,7 @@ public struct StoryMatcher: Sendable {
             var region: Int32
             var size: Int32
             var rank: Int32   // position by date (newer first), then slug
+            var client: Int32 // the case's `client`, -2 when none
         }
 
         let cases: [CaseStudy]
@@ -100,7 +104,7 @@ public struct StoryMatcher: Sendable {
                 return Features(industry: id("i:" + meta.industry.value), stageBefore: Int32(meta.stageBefore.value),
                                 areas: (meta.areas ?? []).reduce(0) { $0 | (areaBits[$1.value] ?? 0) },
                                 region: id("r:" + meta.region.value), size: meta.size.map { id("s:" + $0.value) } ?? -2,
-                                rank: rank[i])
+                                rank: rank[i], client: meta.client.map { id("c:" + $0.value) } ?? -2)
             }
             self.cases = cases
             self.ids = ids
@@ -113,7 +117,8 @@ public struct StoryMatcher: Sendable {
                 stage: Int32(subject.stage ?? -1),
                 weakAreas: subject.weakAreas.reduce(0) { $0 | (areaBits[$1] ?? 0) },
                 region: subject.prefecture.flatMap { guidance.region(ofPrefecture: $0) }.flatMap { ids["r:" + $0.id.value] } ?? -1,
-                size: subject.employees.flatMap { ids["s:" + SizeBand.band(forEmployees: $0)] } ?? -1)
+                size: subject.employees.flatMap { ids["s:" + SizeBand.band(forEmployees: $0)] } ?? -1,
+                client: subject.client.flatMap { ids["c:" + $0] } ?? -1)
         }
 
         /// By score, then newer date, then slug.
@@ -129,6 +134,7 @@ public struct StoryMatcher: Sendable {
         let weakAreas: UInt64
         let region: Int32
         let size: Int32
+        let client: Int32
 
         /// The spec's score, without the reasons; `score(_:for:)` must agree (tested).
         func points(_ f: Candidates.Features) -> Int {

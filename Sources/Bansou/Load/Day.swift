@@ -46,5 +46,27 @@ public struct Day: Hashable, Comparable, Sendable, Decodable, CustomStringConver
     /// RFC 3339 at midnight UTC, for Atom feeds and sitemaps.
     public var rfc3339: String { description + "T00:00:00Z" }
 
+    /// Days since 1970-01-01 (proleptic Gregorian), for differences between dates.
+    /// Howard Hinnant's days_from_civil: exact and free of time zones.
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// Whole days from `other` to this date (negative when `other` is later).
+    public func days(since other: Day) -> Int { ordinal - other.ordinal }
+
+    /// The same date `months` later (or earlier), the day clamped to the month's length.
+    public func adding(months: Int) -> Day {
+        let index = year * 12 + (month - 1) + months
+        let (y, m) = (index / 12, index % 12 + 1)
+        return Day(year: y, month: m, day: min(day, Day.daysIn(year: y, month: m)))
+    }
+
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }

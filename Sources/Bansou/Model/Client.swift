@@ -19,10 +19,18 @@ public struct Client: Decodable, Sendable {
     public var areas: OrderedMap<AreaAssessment>?
     public var indicators: OrderedMap<IndicatorScore>?
     public var challenges: [Located<String>]?
-    public var goals: [String]?
+    public var goals: [Goal]?
     public var meetings: [Meeting]?
     public var roadmap: [PlannedTask]?
     public var stageOverride: StageOverride?
+    /// v2: the date of the current `areas`/`indicators`; required when `history` is present.
+    public var assessed: Located<Day>?
+    /// v2: earlier assessments, oldest or newest first as written.
+    public var history: [Assessment]?
+    /// v2: the company's own status with each policy tool, by tool id.
+    public var policy: OrderedMap<PolicyStatus>?
+    /// v2: what became of generated (or explicit) tasks, by task id.
+    public var progress: [ProgressEntry]?
 
     /// Set by the loader: the file this record came from.
     public var path: String = ""
@@ -30,6 +38,7 @@ public struct Client: Decodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, name, kana, representative, address, phone, email, website, identifiers, industry, prefecture, employees
         case advisor, consent, areas, indicators, challenges, goals, meetings, roadmap
+        case assessed, history, policy, progress
         case corporateNumber = "corporate_number", needLayer = "need_layer", stageOverride = "stage_override"
     }
 
@@ -49,6 +58,55 @@ public struct Client: Decodable, Sendable {
         public var stage: Located<Int>
         public var reason: String
     }
+}
+
+/// A goal of the company: `在庫の見える化` (short form) or `{ text: …, areas: [inventory] }`.
+public struct Goal: Decodable, Sendable {
+    public var text: String
+    /// Business areas the goal is about (areas.yaml ids); they steer the plan (rules 1–2).
+    public var areas: [Located<String>]
+
+    enum CodingKeys: String, CodingKey { case text, areas }
+
+    public init(text: String, areas: [Located<String>] = []) {
+        self.text = text
+        self.areas = areas
+    }
+
+    public init(from decoder: Decoder) throws {
+        if let nodeDecoder = decoder as? NodeDecoder, case .scalar = nodeDecoder.node {
+            text = try nodeDecoder.decodeString()
+            areas = []
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        text = try container.decode(String.self, forKey: .text)
+        areas = try container.decodeIfPresent([Located<String>].self, forKey: .areas) ?? []
+    }
+}
+
+/// An earlier assessment (v2 `history`): the same shapes as the client's current one.
+public struct Assessment: Decodable, Sendable {
+    public var date: Located<Day>
+    public var areas: OrderedMap<AreaAssessment>?
+    public var indicators: OrderedMap<IndicatorScore>?
+}
+
+/// The company's status with one policy tool (v2 `policy`).
+public struct PolicyStatus: Decodable, Sendable {
+    /// held | applying | planned | none (certification); done | planned | none (the others).
+    public var status: Located<String>
+    public var date: Located<Day>?
+}
+
+/// What became of one task (v2 `progress`).
+public struct ProgressEntry: Decodable, Sendable {
+    /// A generated task id (`quick-win:ordering`) or the `id` of an explicit roadmap task.
+    public var task: Located<String>
+    public var status: Located<String>
+    public var date: Located<Day>?
+    /// For the advisor only: never printed in the company's report.
+    public var note: String?
 }
 
 /// A business area's current level: `ordering: 1` or `attendance: { level: 1, note: … }`.
@@ -78,6 +136,10 @@ public struct IndicatorScore: Decodable, Sendable {
 
 /// An explicit roadmap task written in a client file.
 public struct PlannedTask: Decodable, Sendable {
+    /// v2: a stable id (a slug), so `progress` and report.json can name the task.
+    public var id: Located<String>?
+    /// v2: planned | doing | done | dropped.
+    public var status: Located<String>?
     public var title: String
     public var area: Located<String>?
     public var start: Located<String>

@@ -152,7 +152,21 @@ public struct PolicyTool: Decodable, Sendable {
     public var summary: String
     public var fromStage: Located<Int>
     public var points: [String]?
-    enum CodingKeys: String, CodingKey { case id, name, summary, points, fromStage = "from_stage" }
+    /// The plan task that puts the tool to work (`policy:<id>`); a tool without one is
+    /// shown as a reference only.
+    public var task: PolicyTask?
+    enum CodingKeys: String, CodingKey { case id, name, summary, points, task, fromStage = "from_stage" }
+}
+
+/// How a policy tool becomes a plan task: its title, length and place in the plan.
+public struct PolicyTask: Decodable, Sendable {
+    public var title: String
+    public var months: Located<Int>
+    /// `early`: the month after the plan starts; `late`: ending with the plan.
+    public var timing: Located<String>
+    /// Why the company would do it, addressed to the company.
+    public var reason: String?
+    public var isLate: Bool { timing.value == "late" }
 }
 
 public struct IndustriesFile: Decodable, Sendable { public var industries: [Industry] }

@@ -2,6 +2,9 @@
 public struct SiteConfig: Decodable, Sendable {
     public struct Publisher: Decodable, Sendable {
         public var name: String
+        /// v2: the publisher's institution type (institutions.yaml id); a partner of the
+        /// same type is a peer and is never offered to the publisher's clients (plan rule 6).
+        public var type: Located<String>?
         public var url: Located<String>?
         public var email: String?
         public var phone: String?

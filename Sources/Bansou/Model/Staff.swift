@@ -22,9 +22,12 @@ public struct Partner: Decodable, Sendable {
     public var description: String?
     public var url: String?
     public var `public`: Bool?
+    /// v2: serves every region (default false).
+    public var nationwide: Bool?
     public var path: String = ""
 
-    enum CodingKeys: String, CodingKey { case id, name, type, region, strengths, description, url, `public` }
+    enum CodingKeys: String, CodingKey { case id, name, type, region, strengths, description, url, `public`, nationwide }
 
     public var isPublic: Bool { self.public ?? false }
+    public var isNationwide: Bool { nationwide ?? false }
 }

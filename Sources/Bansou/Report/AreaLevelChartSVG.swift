@@ -1,17 +1,26 @@
-/// The level (1–4) of each business area as horizontal bars, in areas.yaml order.
-/// Weak areas are hatched and marked 「要改善」, their next level a dashed outline;
-/// a dashed vertical line marks the company's stage. No meaning rests on colour.
+/// The level (1–4) of each business area as horizontal bars, in areas.yaml order, with
+/// the level at the previous assessment as a thin bar beneath (what changed since the last
+/// visit, in one chart). Areas below the company's stage are hatched; the areas to work on
+/// next carry their next level as a dashed outline; a dashed vertical line marks the stage.
+/// No meaning rests on colour.
 struct AreaLevelChartSVG {
     struct Row {
         let name: String
         let level: Int?
+        /// A weak area (spec, Stage diagnosis 5): the next level is drawn.
         let weak: Bool
         let nextLevel: Int?
         let indirect: Bool
+        /// Below the company's stage: hatched and named so.
+        var below: Bool = false
+        /// The level at the previous assessment, when there was one.
+        var previous: Int? = nil
     }
 
     let rows: [Row]
     let stage: Int?
+    /// 「2025年10月」: the date of the previous assessment, for the legend.
+    var previousLabel: String? = nil
 
     static let width = 680.0
 
@@ -21,7 +30,8 @@ struct AreaLevelChartSVG {
         let desc = rows.map { row -> String in
             guard let level = row.level else { return "\(row.name) 未評価" }
             var text = "\(row.name) レベル\(level)"
-            if row.weak, let next = row.nextLevel { text += "（要改善、次はレベル\(next)）" }
+            if let previous = row.previous { text += "（前回 レベル\(previous)）" }
+            if row.weak, let next = row.nextLevel { text += "（重点、次はレベル\(next)）" }
             return text
         }.joined(separator: "、") + (stage.map { "。会社の段階は\($0)" } ?? "")
         var svg = SVG.open(id: "area-chart", width: Self.width, height: height,
@@ -47,12 +57,16 @@ struct AreaLevelChartSVG {
             if row.weak, let next = row.nextLevel, next > level {
                 svg += "<rect x=\"\(SVG.n(left + w))\" y=\"\(SVG.n(y))\" width=\"\(SVG.n(Double(next - level) * unit))\" height=\"\(SVG.n(barHeight))\" fill=\"none\" stroke=\"#1d2733\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>"
             }
-            let fill = row.weak ? "url(#ac-hatch)" : "#4a5866"
-            svg += "<rect x=\"\(SVG.n(left))\" y=\"\(SVG.n(y))\" width=\"\(SVG.n(w))\" height=\"\(SVG.n(barHeight))\" fill=\"\(fill)\" stroke=\"#1d2733\" stroke-width=\"1\"/>"
+            let fill = row.below ? "url(#ac-hatch)" : "#4a5866"
+            svg += "<rect x=\"\(SVG.n(left))\" y=\"\(SVG.n(y - 2))\" width=\"\(SVG.n(w))\" height=\"\(SVG.n(barHeight - 2))\" fill=\"\(fill)\" stroke=\"#1d2733\" stroke-width=\"1\"/>"
+            if let previous = row.previous {
+                svg += "<rect x=\"\(SVG.n(left))\" y=\"\(SVG.n(y + barHeight - 1))\" width=\"\(SVG.n(Double(previous) * unit))\" height=\"4\" fill=\"#ffffff\" stroke=\"#1d2733\" stroke-width=\"0.8\"/>"
+            }
             var label = "\(level)"
-            if row.weak, let next = row.nextLevel, next > level { label += " → \(next)" }
-            if row.weak { label += " 要改善" }
-            if row.indirect && row.weak { label += "・BPO候補" }
+            if let previous = row.previous, previous != level { label = "\(previous) ↗ \(level)" }
+            if row.weak, let next = row.nextLevel, next > level { label += " → 次は\(next)" }
+            if row.below { label += " 段階を下回る" }
+            if row.indirect && row.weak { label += "・外部委託の候補" }
             let end = left + (row.weak ? Double(max(row.nextLevel ?? level, level)) : Double(level)) * unit
             if end + 8 + SVG.width(label, size: 10.5) <= Self.width - 2 {
                 svg += SVG.text(label, x: end + 9, y: y + barHeight / 2 + 4, size: 10.5, weight: row.weak ? "700" : nil)
@@ -73,9 +87,13 @@ struct AreaLevelChartSVG {
         svg += "<rect x=\"\(SVG.n(left))\" y=\"\(SVG.n(ly - 9))\" width=\"18\" height=\"10\" fill=\"#4a5866\" stroke=\"#1d2733\"/>"
         svg += SVG.text("現在のレベル", x: left + 23, y: ly, size: 10)
         svg += "<rect x=\"\(SVG.n(left + 110))\" y=\"\(SVG.n(ly - 9))\" width=\"18\" height=\"10\" fill=\"url(#ac-hatch)\" stroke=\"#1d2733\"/>"
-        svg += SVG.text("要改善の領域", x: left + 133, y: ly, size: 10)
-        svg += "<rect x=\"\(SVG.n(left + 220))\" y=\"\(SVG.n(ly - 9))\" width=\"18\" height=\"10\" fill=\"none\" stroke=\"#1d2733\" stroke-dasharray=\"4 3\"/>"
-        svg += SVG.text("次に目指すレベル", x: left + 243, y: ly, size: 10)
+        svg += SVG.text("段階を下回る領域", x: left + 133, y: ly, size: 10)
+        svg += "<rect x=\"\(SVG.n(left + 240))\" y=\"\(SVG.n(ly - 9))\" width=\"18\" height=\"10\" fill=\"none\" stroke=\"#1d2733\" stroke-dasharray=\"4 3\"/>"
+        svg += SVG.text("次に目指すレベル", x: left + 263, y: ly, size: 10)
+        if let previousLabel, rows.contains(where: { $0.previous != nil }) {
+            svg += "<rect x=\"\(SVG.n(left + 370))\" y=\"\(SVG.n(ly - 6))\" width=\"18\" height=\"4\" fill=\"#ffffff\" stroke=\"#1d2733\" stroke-width=\"0.8\"/>"
+            svg += SVG.text("前回（\(previousLabel)）", x: left + 393, y: ly, size: 10)
+        }
         svg += "</svg>"
         return svg
     }

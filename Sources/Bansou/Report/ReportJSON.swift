@@ -8,11 +8,23 @@ enum ReportJSON {
         func orNull(_ value: Any?) -> Any { value ?? NSNull() }
         let roadmap: [[String: Any]] = d.roadmap.tasks.map { task in
             [
-                "title": task.title, "start": task.start.description, "months": task.months, "owner": task.owner,
-                "end": task.end.description, "partner": orNull(task.partner), "area": orNull(task.area),
-                "kind": task.kind.rawValue, "reason": task.reason,
+                "id": orNull(task.id), "title": task.title, "start": task.start.description, "months": task.months,
+                "owner": task.owner, "end": task.end.description, "partner": orNull(task.partner), "area": orNull(task.area),
+                "kind": task.kind.rawValue, "status": task.status.rawValue, "reason": task.reason, "basis": task.basis,
+                "goal": orNull(task.goal),
             ]
         }
+        // Spec v2: the current assessment against the latest earlier one; null without history.
+        let progress: Any = d.change.map { change -> [String: Any] in
+            [
+                "since": change.since.description, "stage_then": orNull(change.stageThen), "stage_now": orNull(change.stageNow),
+                "areas": change.areas.mapValues { [$0.then, $0.now] },
+            ]
+        } ?? NSNull()
+        func dated(_ items: [Achievement]) -> [[String: Any]] {
+            items.map { ["id": $0.id, "title": $0.title, "date": orNull($0.date?.description)] }
+        }
+        let portfolio = d.portfolio
         let areas = Dictionary((client.areas?.entries ?? []).map { ($0.key.value, $0.value.level.value) }, uniquingKeysWith: { a, _ in a })
         return [
             "client": client.id.value,
@@ -29,12 +41,24 @@ enum ReportJSON {
             "need_layer": orNull(client.needLayer?.value),
             "advisor": orNull(client.advisor?.value),
             "focus_phase": d.focusPhase.map { ["id": $0.id.value, "name": $0.name, "reason": d.focusPhaseReason] as [String: Any] } ?? NSNull(),
-            "policy_tools": d.policyTools.map { ["id": $0.tool.id.value, "goal": $0.isGoal, "reason": $0.reason] as [String: Any] },
+            "policy_tools": d.policyTools.map { ["id": $0.tool.id.value, "goal": $0.isGoal, "reason": $0.reason,
+                                                 "achieved": orNull($0.achieved), "date": orNull($0.date?.description)] as [String: Any] },
             "challenges": d.challenges.map(\.id),
             "similar_stories": d.similarStories.map(\.slug),
             "similar_story_reasons": Dictionary(d.similarStories.map { ($0.slug, $0.reasons) }, uniquingKeysWith: { a, _ in a }),
             "roadmap": roadmap,
             "roadmap_notes": d.roadmap.notes,
+            "assessed": d.stage.isUndiagnosed ? NSNull() : d.history.current.date.description,
+            "progress": progress,
+            "achievements": dated(d.roadmap.achievements),
+            "dropped": dated(d.roadmap.dropped),
+            "own_stories": d.ownStories.map(\.slug),
+            "expected_effects": d.expectedEffects.map { e -> [String: Any] in
+                ["story": e.storySlug, "label": e.label, "percent": e.percent, "same_industry": e.sameIndustry, "areas": e.areas]
+            },
+            "overdue": portfolio.overdue,
+            "stage_12m_ago": orNull(portfolio.stage12MonthsAgo),
+            "days_since_meeting": orNull(portfolio.daysSinceMeeting),
         ]
     }
 

@@ -1,9 +1,11 @@
-/// The template context of one client's report (Templates/report/report.mustache).
+/// The template context of the report handed to the company (Templates/report/report.mustache):
+/// `Output/reports/<id>/index.html` and `report.pdf`. It holds only what the company may read
+/// (spec v2, "Two audiences"): no need layer, approach, meeting or progress note, rule or
+/// non-public partner exists in it, so no template can print one by mistake.
 /// Everything is text ready to print; the SVG strings are inserted unescaped.
 struct ReportView {
     struct Fact { let label: String; let value: String }
-    struct WeakAreaRow { let name: String; let level: Int; let nextLevel: Int; let current: String; let next: String; let reason: String; let bpo: Bool }
-    struct AreaRow { let name: String; let level: String; let note: String?; let weak: Bool }
+    struct AreaRow { let name: String; let level: String; let now: String?; let next: String?; let focus: Bool; let change: String? }
     struct IndicatorRow { let name: String; let current: Int; let target: String; let gap: String }
     struct ChallengeRow { let name: String; let share: String?; let response: String }
     struct TaskRow {
@@ -16,12 +18,20 @@ struct ReportView {
         let kind: String
         let owner: String
         let partner: String?
+        let status: String
+        let statusClass: String
+        let late: Bool
+        let goal: String?
         let reason: String
     }
-    struct StoryRow { let title: String; let alias: String; let url: String?; let reasons: String; let score: Int; let transition: String }
-    struct ToolRow { let name: String; let summary: String; let reason: String; let goal: Bool }
+    struct StepRow { let title: String; let when: String; let owner: String; let partner: String?; let status: String; let late: Bool }
+    struct AchievementRow { let title: String; let date: String? }
+    struct EffectRow { let text: String; let story: String; let alias: String; let url: String?; let sameIndustry: Bool }
+    struct PeerRow { let group: String; let text: String; let areas: [PeerArea] }
+    struct PeerArea { let name: String; let average: String; let company: String }
+    struct StoryRow { let title: String; let alias: String; let url: String?; let reasons: String; let transition: String }
+    struct ToolRow { let name: String; let summary: String; let reason: String; let goal: Bool; let achieved: String? }
     struct PartnerRow { let name: String; let type: String; let region: String?; let strengths: String; let description: String?; let url: String?; let tasks: String }
-    struct MeetingRow { let date: String; let note: String }
 
     // Cover
     let title: String
@@ -37,54 +47,37 @@ struct ReportView {
     let undiagnosed: Bool
     let stageLabel: String
     let stageReason: String
-    let computedLabel: String?
-    let overrideReason: String?
+    let overrideText: String?
     let stageDescription: String?
 
-    // Summary
-    let needLayer: String?
-    let approach: String?
-    let indifferent: Bool
-    let topWeakAreas: [WeakAreaRow]
-    let firstTasks: [TaskRow]
-    let focusPhase: String?
-    let focusPhaseSummary: String?
-    let focusPhaseReason: String
+    // What changed since the last assessment
+    let since: String?
+    let stageThen: String?
+    let changeText: String?
+    let improved: [String]
+    let achievements: [AchievementRow]
+    let overdueText: String?
+
+    // The first pages
+    let nextSteps: [StepRow]
+    let effects: [EffectRow]
+    let peers: [PeerRow]
     let goals: [String]
 
     // Details
     let stageDiagramSVG: String
     let areaChartSVG: String
     let areas: [AreaRow]
-    let weakAreas: [WeakAreaRow]
     let bpoCandidates: String?
     let radarSVG: String?
     let indicators: [IndicatorRow]
-    let hasIndicators: Bool
     let challenges: [ChallengeRow]
     let ganttSVG: String
     let tasks: [TaskRow]
+    let dropped: [AchievementRow]
     let roadmapPeriod: String
-    let notes: [String]
     let stories: [StoryRow]
+    let ownStories: [StoryRow]
     let tools: [ToolRow]
     let partners: [PartnerRow]
-    let meetings: [MeetingRow]
-
-    // Section switches (Mustache cannot ask an array whether it is empty); set by `withSwitches()`.
-    var hasChallenges = false, hasGoals = false, hasMeetings = false, hasNotes = false
-    var hasPartners = false, hasStories = false, hasTopWeakAreas = false, hasWeakAreas = false
-
-    func withSwitches() -> ReportView {
-        var view = self
-        view.hasChallenges = !challenges.isEmpty
-        view.hasGoals = !goals.isEmpty
-        view.hasMeetings = !meetings.isEmpty
-        view.hasNotes = !notes.isEmpty
-        view.hasPartners = !partners.isEmpty
-        view.hasStories = !stories.isEmpty
-        view.hasTopWeakAreas = !topWeakAreas.isEmpty
-        view.hasWeakAreas = !weakAreas.isEmpty
-        return view
-    }
 }

@@ -1,8 +1,12 @@
-/// Builds a `ReportView` from a client and its `Diagnosis`. Pure: no I/O.
+import Foundation
+
+/// Builds the company's `ReportView` from a client and its `Diagnosis`. Pure: no I/O.
+/// Speaks to the owner: 貴社, plain words, the publisher's own name for its own tasks.
 struct ReportViewBuilder {
     let library: Library
 
     var guidance: Guidance { library.guidance }
+    var publisher: SiteConfig.Publisher { library.site.publisher }
 
     func stageLabel(_ stage: Int?) -> String {
         guard let stage else { return "未診断" }
@@ -17,21 +21,31 @@ struct ReportViewBuilder {
 
     static func period(_ start: YearMonth, months: Int) -> String { "\(span(start, months: months))（\(months)か月）" }
 
+    static func month(_ day: Day) -> String { "\(day.year)年\(day.month)月" }
+
     func institutionName(_ id: String) -> String { guidance.institution(id)?.name ?? id }
+
+    /// Who carries a task, as the company should read it: the publisher by name for its
+    /// own type; another type by its category, introduced by the publisher when no
+    /// partner is named.
+    func ownerName(_ task: RoadmapTask) -> String {
+        if let type = publisher.type?.value, type == task.owner { return publisher.name }
+        let category = institutionName(task.owner)
+        return task.partner == nil ? "\(category)（\(publisher.name)がご紹介）" : category
+    }
+
+    func partnerName(_ id: String?) -> String? { id.flatMap { library.partner($0)?.name } }
 
     func taskRows(_ roadmap: Roadmap) -> [ReportView.TaskRow] {
         roadmap.tasks.enumerated().map { i, task in
             ReportView.TaskRow(number: i + 1, title: task.title, detail: task.detail,
                                period: Self.period(task.start, months: task.months),
                                span: Self.span(task.start, months: task.months), months: "\(task.months)か月",
-                               kind: RoadmapGanttSVG.kindLabel(task.kind), owner: institutionName(task.owner),
-                               partner: task.partner.flatMap { library.partner($0)?.name }, reason: task.reason)
+                               kind: RoadmapGanttSVG.kindLabel(task.kind), owner: ownerName(task),
+                               partner: partnerName(task.partner), status: task.status.label,
+                               statusClass: "status-\(task.status.rawValue)", late: task.status == .overdue,
+                               goal: task.goal, reason: task.reason)
         }
-    }
-
-    func weakRow(_ w: WeakArea) -> ReportView.WeakAreaRow {
-        ReportView.WeakAreaRow(name: w.name, level: w.level, nextLevel: w.nextLevel, current: w.currentDescriptor,
-                               next: w.nextDescriptor, reason: w.reason, bpo: w.isIndirect)
     }
 
     func build(client: Client, diagnosis d: Diagnosis) -> ReportView {
@@ -41,27 +55,33 @@ struct ReportViewBuilder {
         if let industry = client.industry { facts.append(.init(label: "業種", value: guidance.industry(industry.value)?.name ?? industry.value)) }
         if let prefecture = client.prefecture { facts.append(.init(label: "所在地", value: prefecture.value)) }
         if let employees = client.employees { facts.append(.init(label: "従業員数", value: "\(employees.value)名")) }
-        if let layer = d.needLayer { facts.append(.init(label: "ニーズ層", value: layer.name)) }
-        facts.append(.init(label: "診断日", value: d.asOf.japanese))
+        if !stage.isUndiagnosed { facts.append(.init(label: "現状の評価日", value: d.history.current.date.japanese)) }
+        if let previous = d.history.previous { facts.append(.init(label: "前回の評価日", value: previous.date.japanese)) }
 
-        let weak = stage.weakAreas.map(weakRow)
-        let tasks = taskRows(d.roadmap)
-        let levels = Dictionary((client.areas?.entries ?? []).map { ($0.key.value, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let change = d.change
+        let order = guidance.areas.areas.map(\.id.value)
+        let notes = Dictionary((client.areas?.entries ?? []).compactMap { e in e.value.note.map { (e.key.value, $0) } }, uniquingKeysWith: { a, _ in a })
+        let levels = d.history.current.levels
         let weakByID = Dictionary(stage.weakAreas.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let chartRows = guidance.areas.areas.map { area -> AreaLevelChartSVG.Row in
             let id = area.id.value
-            return AreaLevelChartSVG.Row(name: area.name, level: levels[id]?.level.value, weak: weakByID[id] != nil,
-                                         nextLevel: weakByID[id]?.nextLevel, indirect: area.isIndirect)
+            return AreaLevelChartSVG.Row(name: area.name, level: levels[id], weak: weakByID[id] != nil,
+                                         nextLevel: weakByID[id]?.nextLevel, indirect: area.isIndirect,
+                                         below: stage.effective.map { s in levels[id].map { $0 < s } ?? false } ?? false,
+                                         previous: change?.areas[id]?.then)
         }
         let areaRows = guidance.areas.areas.map { area -> ReportView.AreaRow in
             let id = area.id.value
-            let level = levels[id]?.level.value
+            let level = levels[id]
+            let next = level.map { min($0 + 1, 4) }
+            let moved = change?.areas[id].flatMap { $0.now != $0.then ? "前回 レベル\($0.then) → 今回 レベル\($0.now)" : nil }
             return ReportView.AreaRow(name: area.name, level: level.map { "レベル\($0)" } ?? "未評価",
-                                      note: levels[id]?.note ?? level.map { area.describe(level: $0) }, weak: weakByID[id] != nil)
+                                      now: notes[id] ?? level.map { area.describe(level: $0) },
+                                      next: weakByID[id] != nil ? next.map { "レベル\($0)：" + area.describe(level: $0) } : nil,
+                                      focus: weakByID[id] != nil, change: moved)
         }
 
-        let indicatorEntries = client.indicators?.entries ?? []
-        let axes = indicatorEntries.map { entry in
+        let axes = (client.indicators?.entries ?? []).map { entry in
             IndicatorRadarSVG.Axis(name: guidance.indicator(entry.key.value)?.name ?? entry.key.value,
                                    current: entry.value.current.value, target: entry.value.target?.value)
         }
@@ -75,12 +95,13 @@ struct ReportViewBuilder {
         }
         let diagram = StageDiagramSVG(steps: steps, stage: stage.effective,
                                       computed: stage.override != nil ? stage.computed : nil, companyLabel: "貴社").render()
-        let gantt = RoadmapGanttSVG(start: d.roadmap.start, monthCount: d.roadmap.monthCount,
+        let tasks = taskRows(d.roadmap)
+        let gantt = RoadmapGanttSVG(start: d.roadmap.chartStart, monthCount: d.roadmap.chartStart.months(until: d.roadmap.end) + 1,
                                     bars: d.roadmap.tasks.enumerated().map { i, t in
-                                        RoadmapGanttSVG.Bar(number: i + 1, title: t.title, start: t.start, months: t.months, kind: t.kind)
-                                    }).render()
+                                        RoadmapGanttSVG.Bar(number: i + 1, title: t.title, start: t.start, months: t.months, kind: t.kind, status: t.status)
+                                    }, today: YearMonth(d.asOf)).render()
 
-        // Partners named by the roadmap, in order of first use, with the tasks they carry.
+        // Partners named by the plan (public ones only, plan rule 6), in order of first use.
         var partnerOrder: [String] = []
         var partnerTasks: [String: [Int]] = [:]
         for (i, task) in d.roadmap.tasks.enumerated() {
@@ -89,50 +110,97 @@ struct ReportViewBuilder {
             partnerTasks[id, default: []].append(i + 1)
         }
         let partners = partnerOrder.compactMap { id -> ReportView.PartnerRow? in
-            guard let p = library.partner(id) else { return nil }
+            guard let p = library.partner(id), p.isPublic else { return nil }
             return ReportView.PartnerRow(
-                name: p.name, type: institutionName(p.type.value), region: p.region.flatMap { guidance.region($0.value)?.name },
+                name: p.name, type: institutionName(p.type.value),
+                region: p.isNationwide ? "全国" : p.region.flatMap { guidance.region($0.value)?.name },
                 strengths: (p.strengths ?? []).compactMap { guidance.area($0.value)?.name }.joined(separator: "・"),
                 description: p.description, url: p.url,
                 tasks: (partnerTasks[id] ?? []).map { "\($0)" }.joined(separator: "、"))
         }
 
+        let storyURL = { (story: CaseStudy) in SiteLayout.absolute(SiteLayout.story(story.slug), base: library.site.base) }
         let stories = d.similarStories.map { match in
-            ReportView.StoryRow(title: match.story.meta.title.value, alias: match.story.meta.alias.value,
-                                url: SiteLayout.absolute(SiteLayout.story(match.slug), base: library.site.base),
-                                reasons: match.reasons.joined(separator: "、"), score: match.score,
+            ReportView.StoryRow(title: match.story.meta.title.value, alias: match.story.meta.alias.value, url: storyURL(match.story),
+                                reasons: match.reasons.joined(separator: "、"),
                                 transition: "段階\(match.story.meta.stageBefore.value) → 段階\(match.story.meta.stageAfter.value)")
         }
+        let own = d.ownStories.map { story in
+            ReportView.StoryRow(title: story.meta.title.value, alias: story.meta.alias.value, url: storyURL(story), reasons: "",
+                                transition: "段階\(story.meta.stageBefore.value) → 段階\(story.meta.stageAfter.value)")
+        }
         let tools = d.policyTools.map {
-            ReportView.ToolRow(name: $0.tool.name, summary: $0.tool.summary, reason: $0.reason, goal: $0.isGoal)
+            ReportView.ToolRow(name: $0.tool.name, summary: $0.tool.summary,
+                               reason: $0.achieved != nil ? ($0.date.map { "\($0.japanese)に" } ?? "") + ($0.achieved == "held" ? "取得済み" : "実施済み") : $0.reason,
+                               goal: $0.isGoal, achieved: $0.achieved == "held" ? "取得済み" : $0.achieved != nil ? "実施済み" : nil)
         }
-        let meetings = (client.meetings ?? []).sorted { $0.date < $1.date }.map {
-            ReportView.MeetingRow(date: $0.date.japanese, note: $0.note)
+        let effects = d.expectedEffects.map { e in
+            ReportView.EffectRow(text: (e.sameIndustry ? "同業の事例" : "似た取組の事例") + "では\(e.phrase)"
+                                    + "（\(SVG.n(e.before))\(e.unit ?? "")→\(SVG.n(e.after))\(e.unit ?? "")）",
+                                 story: e.storyTitle, alias: e.alias, url: SiteLayout.absolute(SiteLayout.story(e.storySlug), base: library.site.base),
+                                 sameIndustry: e.sameIndustry)
         }
+        let nextSteps = d.roadmap.nextSteps(3).map { task in
+            ReportView.StepRow(title: task.title, when: task.status == .overdue ? "\(Self.span(task.start, months: task.months))（予定を過ぎています）"
+                                                                                 : "\(task.start.japanese)から\(task.months)か月",
+                               owner: ownerName(task), partner: partnerName(task.partner), status: task.status.label, late: task.status == .overdue)
+        }
+        let achievements = d.roadmap.achievements.map { ReportView.AchievementRow(title: $0.title, date: $0.date?.japanese) }
+        let overdue = d.roadmap.overdue.count
         let end = d.roadmap.end
         return ReportView(
-            title: d.isIndifferent ? "業務効率化・BPOのご提案" : "DX推進ロードマップ",
-            clientName: client.name.value, advisorName: advisor?.name ?? client.advisor?.value ?? "（担当者未設定）",
-            advisorRole: advisor?.role, institution: library.site.publisher.name, date: d.asOf.japanese,
+            title: d.isIndifferent ? "業務効率化のご提案" : "DX推進ロードマップ",
+            clientName: client.name.value, advisorName: advisor?.name ?? client.advisor?.value ?? "担当者",
+            advisorRole: advisor?.role, institution: publisher.name, date: d.asOf.japanese,
             asOf: d.asOf.description, facts: facts,
-            undiagnosed: stage.isUndiagnosed, stageLabel: stageLabel(stage.effective), stageReason: stage.reason,
-            computedLabel: stage.override != nil && !stage.isUndiagnosed ? stageLabel(stage.computed) : nil,
-            overrideReason: stage.isUndiagnosed ? nil : stage.override?.reason,
+            undiagnosed: stage.isUndiagnosed, stageLabel: stageLabel(stage.effective),
+            stageReason: stage.reason,
+            overrideText: stage.isUndiagnosed ? nil : stage.override.map {
+                "評価の数字だけでは\(stageLabel(stage.computed))ですが、実態を踏まえて\(stageLabel($0.stage))と判断しました（\($0.reason)）。"
+            },
             stageDescription: stage.effective.flatMap { guidance.stage($0)?.description },
-            needLayer: d.needLayer?.name, approach: d.approach, indifferent: d.isIndifferent,
-            topWeakAreas: Array(weak.prefix(3)), firstTasks: Array(tasks.prefix(3)),
-            focusPhase: d.focusPhase?.name, focusPhaseSummary: d.focusPhase?.summary, focusPhaseReason: d.focusPhaseReason,
-            goals: client.goals ?? [],
-            stageDiagramSVG: diagram, areaChartSVG: AreaLevelChartSVG(rows: chartRows, stage: stage.effective).render(),
-            areas: areaRows, weakAreas: weak,
+            since: change.map { Self.month($0.since) }, stageThen: change.map { stageLabel($0.stageThen) },
+            changeText: change.map { c in
+                guard let then = c.stageThen, let now = c.stageNow else { return "前回（\(Self.month(c.since))）の評価と比べました" }
+                return now > then ? "前回（\(Self.month(c.since))）の段階\(then)から段階\(now)に上がりました"
+                    : now == then ? "前回（\(Self.month(c.since))）と同じ段階\(now)です" : "前回（\(Self.month(c.since))）の段階\(then)から段階\(now)になりました"
+            },
+            improved: (change?.improved(in: order) ?? []).compactMap { id in
+                change?.areas[id].map { "\(guidance.area(id)?.name ?? id)：レベル\($0.then) → \($0.now)" }
+            },
+            achievements: achievements,
+            overdueText: overdue > 0 ? "予定の時期を過ぎた取組が\(overdue)件あります。進め方を次回ご相談させてください。" : nil,
+            nextSteps: nextSteps, effects: effects, peers: peerRows(d.peers, company: d.stage.effective),
+            goals: (client.goals ?? []).map(\.text),
+            stageDiagramSVG: diagram,
+            areaChartSVG: AreaLevelChartSVG(rows: chartRows, stage: stage.effective, previousLabel: change.map { Self.month($0.since) }).render(),
+            areas: areaRows,
             bpoCandidates: stage.bpoCandidates.isEmpty ? nil : stage.bpoCandidates.map(\.name).joined(separator: "・"),
-            radarSVG: IndicatorRadarSVG(axes: axes).render(), indicators: indicatorRows, hasIndicators: !indicatorRows.isEmpty,
+            radarSVG: IndicatorRadarSVG(axes: axes).render(), indicators: indicatorRows,
             challenges: d.challenges.map { c in
                 ReportView.ChallengeRow(name: c.name, share: c.share.map { "\(SVG.n($0))%" }, response: c.response)
             },
             ganttSVG: gantt, tasks: tasks,
+            dropped: d.roadmap.dropped.map { ReportView.AchievementRow(title: $0.title, date: $0.date?.japanese) },
             roadmapPeriod: "\(d.roadmap.start.japanese)〜\(end.japanese)（\(d.roadmap.monthCount)か月）",
-            notes: d.roadmap.notes, stories: stories, tools: tools, partners: partners, meetings: meetings)
-            .withSwitches()
+            stories: stories, ownStories: own, tools: tools, partners: partners)
+    }
+
+    func peerRows(_ peers: [PeerComparison], company: Int?) -> [ReportView.PeerRow] {
+        peers.map { p in
+            let group: String
+            switch p.group {
+            case .industry(let id): group = "同じ業種（\(guidance.industry(id)?.name ?? id)）のお取引先\(p.count)社"
+            case .stage(let s): group = "同じ段階\(s)のお取引先\(p.count)社"
+            }
+            var text = "平均は段階\(String(format: "%.1f", p.averageStage))"
+            if let company, case .industry = p.group {
+                text += p.ahead == 0 ? "。貴社（段階\(company)）はこのグループの最も進んだ層です" : "。貴社（段階\(company)）より進んだ会社が\(p.ahead)社あります"
+            }
+            return ReportView.PeerRow(group: group, text: text, areas: p.areaAverages.map { a in
+                ReportView.PeerArea(name: guidance.area(a.area)?.name ?? a.area, average: String(format: "%.1f", a.average),
+                                    company: a.company.map(String.init) ?? "—")
+            })
+        }
     }
 }

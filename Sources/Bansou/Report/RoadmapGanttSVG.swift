@@ -8,31 +8,34 @@ struct RoadmapGanttSVG {
         let start: YearMonth
         let months: Int
         let kind: RoadmapTask.Kind
+        var status: TaskStatus = .planned
     }
 
     let start: YearMonth
     let monthCount: Int
     let bars: [Bar]
+    /// The month of the report's date: a marker line, so late bars read as late.
+    var today: YearMonth? = nil
 
     static let width = 680.0
 
     static func kindLabel(_ kind: RoadmapTask.Kind) -> String {
         switch kind {
         case .quickWin: return "身近な成功体験"
-        case .areaStep: return "領域のレベルアップ"
-        case .bpo: return "BPO・外部委託の検討"
-        case .process: return "重点フェーズの支援活動"
+        case .levelUp: return "業務のレベルアップ"
+        case .bpo: return "外部委託の検討"
         case .policy: return "支援制度の活用"
-        case .explicit: return "担当者の計画"
+        case .training: return "人材育成"
+        case .explicit: return "ご一緒に決めた取組"
         }
     }
 
     static func fill(_ kind: RoadmapTask.Kind, prefix: String) -> String {
         switch kind {
         case .quickWin: return "#1d2733"
-        case .areaStep: return "url(#\(prefix)-hatch)"
+        case .levelUp: return "url(#\(prefix)-hatch)"
         case .bpo: return "url(#\(prefix)-dots)"
-        case .process: return "url(#\(prefix)-lines)"
+        case .training: return "url(#\(prefix)-lines)"
         case .policy: return "#ffffff"
         case .explicit: return "url(#\(prefix)-cross)"
         }
@@ -49,7 +52,7 @@ struct RoadmapGanttSVG {
         let height = bottom + 14 + Double(legendRows) * 18
         let end = start.adding(months: months - 1)
         let desc = "\(start.japanese)から\(end.japanese)までの\(months)か月。" + bars.map { bar in
-            "\(bar.number). \(bar.title)：\(bar.start.japanese)から\(bar.months)か月（\(Self.kindLabel(bar.kind))）"
+            "\(bar.number). \(bar.title)：\(bar.start.japanese)から\(bar.months)か月（\(Self.kindLabel(bar.kind))、\(bar.status.label)）"
         }.joined(separator: "、")
         var svg = SVG.open(id: "roadmap-gantt", width: Self.width, height: height, title: "ロードマップ（月別の工程表）", description: desc)
         svg += SVG.patterns(prefix: "gt")
@@ -91,12 +94,24 @@ struct RoadmapGanttSVG {
             let x = left + Double(offset) * unit + 1.5
             let w = Double(visibleEnd - offset) * unit - 3
             let y = rowTop + (rowHeight - barHeight) / 2
-            svg += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" width=\"\(SVG.n(w))\" height=\"\(SVG.n(barHeight))\" rx=\"2\" fill=\"\(Self.fill(bar.kind, prefix: "gt"))\" stroke=\"#1d2733\" stroke-width=\"\(bar.kind == .policy ? 2 : 1)\"/>"
+            let faded = bar.status == .done || bar.status == .dropped ? " opacity=\"0.35\"" : ""
+            svg += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" width=\"\(SVG.n(w))\" height=\"\(SVG.n(barHeight))\" rx=\"2\" fill=\"\(Self.fill(bar.kind, prefix: "gt"))\" stroke=\"#1d2733\" stroke-width=\"\(bar.kind == .policy ? 2 : 1)\"\(faded)/>"
+            if bar.status == .overdue || bar.status == .done || bar.status == .doing {
+                // The status in words beside the bar: colour alone does not survive a grey printer.
+                let inside = x + w + 4 + 30 > right
+                svg += SVG.text(bar.status.label, x: inside ? x + w - 3 : x + w + 4, y: y + barHeight - 3, size: 9.5,
+                                anchor: inside ? "end" : "start", weight: "700", fill: bar.status == .overdue ? "#b3261e" : "#1d2733")
+            }
             if bar.kind == .policy {
                 // A milestone diamond at the end: the date the tool is reached.
                 let mx = x + w, my = y + barHeight / 2
                 svg += "<path d=\"M\(SVG.n(mx)) \(SVG.n(my - 6)) L\(SVG.n(mx + 6)) \(SVG.n(my)) L\(SVG.n(mx)) \(SVG.n(my + 6)) L\(SVG.n(mx - 6)) \(SVG.n(my)) Z\" fill=\"#1d2733\"/>"
             }
+        }
+        if let today, start.months(until: today) >= 0, start.months(until: today) < months {
+            let x = left + Double(start.months(until: today)) * unit + unit / 2
+            svg += "<line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(bottom))\" stroke=\"#b3261e\" stroke-width=\"1.2\" stroke-dasharray=\"3 2\"/>"
+            svg += SVG.text("今日", x: x, y: top - 20, size: 9, anchor: "middle", fill: "#b3261e")
         }
         svg += "<line x1=\"0\" y1=\"\(SVG.n(bottom))\" x2=\"\(SVG.n(Self.width))\" y2=\"\(SVG.n(bottom))\" stroke=\"#1d2733\" stroke-width=\"1\"/>"
         for (i, kind) in kinds.enumerated() {

@@ -1,0 +1,34 @@
+/// One client's row of the portfolio (spec v2, "The portfolio"), computed once here so
+/// the dashboard, portfolio.csv and portfolio.json only print it.
+public struct PortfolioFacts: Sendable, Equatable {
+    /// The effective stage now (nil: 未診断).
+    public var stage: Int?
+    /// The stage of the latest assessment dated on or before `as_of` minus 12 months.
+    public var stage12MonthsAgo: Int?
+    /// Roadmap tasks whose status is `overdue`.
+    public var overdue: Int
+    /// The latest meeting on or before `as_of`.
+    public var lastMeeting: Day?
+    /// Days from `lastMeeting` to `as_of`.
+    public var daysSinceMeeting: Int?
+
+    /// Both stages known and now higher than then.
+    public var movedUp: Bool {
+        guard let stage, let stage12MonthsAgo else { return false }
+        return stage > stage12MonthsAgo
+    }
+
+    /// No meeting for this many days puts a client on the follow-up list.
+    public static let followUpDays = 90
+
+    /// Overdue tasks, or no meeting for `followUpDays` days (or none at all).
+    public var needsFollowUp: Bool { overdue > 0 || (daysSinceMeeting.map { $0 >= Self.followUpDays } ?? true) }
+
+    public init(stage: Int?, history: AssessmentHistory, overdue: Int, meetings: [Day], asOf: Day) {
+        self.stage = stage
+        stage12MonthsAgo = history.latest(onOrBefore: asOf.adding(months: -12))?.stage
+        self.overdue = overdue
+        lastMeeting = meetings.filter { $0 <= asOf }.max()
+        daysSinceMeeting = lastMeeting.map { asOf.days(since: $0) }
+    }
+}
