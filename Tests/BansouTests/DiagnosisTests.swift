@@ -44,6 +44,7 @@ enum DiagnosisFixture {
             challenges: try decode(ChallengesFile.self, """
                 challenges:
                   - { id: it-talent, name: IT人材の不足, share: 27.0, response: 人材を育てる }
+                  - { id: dx-talent, name: DX人材の不足, share: 25.0, response: DX人材を育てる }
                   - { id: budget, name: 予算の確保, share: 20.0, response: 補助金を使う }
                 """),
             institutions: try decode(InstitutionsFile.self, """
@@ -55,12 +56,22 @@ enum DiagnosisFixture {
                   - { id: professional, name: 士業, why: [], roles: [], areas: [attendance, hr] }
                 collaboration: []
                 """),
-            skills: try decode(SkillsFile.self, "mindsets: []\nskill_areas: []\ncertifications: []\ntraining: []"),
+            skills: try decode(SkillsFile.self, """
+                mindsets: []
+                skill_areas: []
+                certifications:
+                  - { name: 情報処理安全確保支援士, skill_areas: [digital, how], description: c1 }
+                  - { name: DXパスポート試験, skill_areas: [why, what, how], description: c2 }
+                  - { name: 基本情報技術者, skill_areas: [what, digital], description: c3 }
+                training:
+                  - { name: フィールドワーク, skill_areas: [personal], description: t1 }
+                  - { name: マナビDX, skill_areas: [why, what, how, digital], description: t2 }
+                """),
             policyTools: try decode(PolicyToolsFile.self, """
                 tools:
                   - { id: governance-code, name: デジタルガバナンス・コード, summary: s, from_stage: 1 }
-                  - { id: dx-index, name: DX推進指標, summary: s, from_stage: 2 }
-                  - { id: dx-certification, name: DX認定制度, summary: s, from_stage: 3 }
+                  - { id: dx-index, name: DX推進指標, summary: s, from_stage: 2, task: { title: 自己診断, months: 2, timing: early, reason: 現状を共有する } }
+                  - { id: dx-certification, name: DX認定制度, summary: s, from_stage: 3, task: { title: DX認定の申請準備, months: 4, timing: late } }
                 """),
             industries: try decode(IndustriesFile.self, """
                 industries:
@@ -118,15 +129,16 @@ enum DiagnosisFixture {
         return CaseStudy(slug: slug, path: "Content/cases/\(slug).md", meta: meta, body: "", bodyFirstLine: 1)
     }
 
-    static func partner(_ id: String, type: String, region: String = "chubu", strengths: [String],
-                        isPublic: Bool = true) throws -> Partner {
+    static func partner(_ id: String, type: String, region: String? = "chubu", strengths: [String],
+                        isPublic: Bool = true, nationwide: Bool = false) throws -> Partner {
         try decode(Partner.self, """
             id: \(id)
             name: \(id)
             type: \(type)
-            region: \(region)
+            \(region.map { "region: \($0)" } ?? "")
             strengths: [\(strengths.joined(separator: ", "))]
             public: \(isPublic)
+            nationwide: \(nationwide)
             """)
     }
 
@@ -170,11 +182,13 @@ enum DiagnosisFixture {
 
     @Test func reasonShowsTheCounts() {
         let diagnosis = diagnose(DiagnosisFixture.levels([1, 1, 1, 2, 2, 2, 2, 3]))
-        #expect(diagnosis.reason == "評価した業務領域8のうち5が段階2以上（基準は半数の4以上）。段階3以上は1にとどまる")
+        #expect(diagnosis.reason == "評価した8領域のうち5領域がレベル2以上で、半数（4領域）に届いているため段階2です。段階3には、レベル3以上の領域があと3つ必要です（いま1つ）")
         let top = diagnose(DiagnosisFixture.levels([3, 3, 4, 4]))
-        #expect(top.reason == "評価した業務領域4のうち2が段階4以上（基準は半数の2以上）")
+        #expect(top.reason == "評価した4領域のうち2領域がレベル4以上で、半数（2領域）に届いているため段階4です")
         let odd = diagnose(DiagnosisFixture.levels([1, 2, 2, 3, 3]))
-        #expect(odd.reason == "評価した業務領域5のうち4が段階2以上（基準は半数の3以上）。段階3以上は2にとどまる")
+        #expect(odd.reason == "評価した5領域のうち4領域がレベル2以上で、半数（3領域）に届いているため段階2です。段階3には、レベル3以上の領域があと1つ必要です（いま2つ）")
+        let low = diagnose(DiagnosisFixture.levels([1, 1, 1, 2]))
+        #expect(low.reason == "評価した4領域のうち、レベル2以上は1領域で半数（2領域）に届かないため段階1です。段階2には、レベル2以上の領域があと1つ必要です（いま1つ）")
     }
 
     // Rule 5: below the stage, ordered by level, then areas.yaml order.
@@ -200,7 +214,7 @@ enum DiagnosisFixture {
         let diagnosis = diagnose(levels)
         #expect(diagnosis.computed == stage)
         #expect(diagnosis.weakAreas.map(\.id) == weak)
-        #expect(diagnosis.weakAreas.allSatisfy { $0.reason.hasPrefix("段階\(stage)を下回る領域はなく、最も低いレベル") })
+        #expect(diagnosis.weakAreas.allSatisfy { $0.reason.hasPrefix("評価した領域の中で最も低いレベル") })
     }
 
     @Test func nextStepIsLevelPlusOneDescribedByAreasYAMLCappedAtFour() {
@@ -231,7 +245,7 @@ enum DiagnosisFixture {
         #expect(diagnosis.computed == 2)
         #expect(diagnosis.effective == 3)
         #expect(diagnosis.override == override)
-        #expect(diagnosis.reason.contains("段階2以上"))
+        #expect(diagnosis.reason.contains("レベル2以上"))
         // Weak areas are measured against the effective stage.
         #expect(diagnosis.weakAreas.map(\.id) == ["ordering", "attendance", "customers"])
     }

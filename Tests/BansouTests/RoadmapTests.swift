@@ -1,204 +1,288 @@
 import Testing
 @testable import Bansou
 
+/// The plan rules of the contract (spec v2 "Rules for the plan (exact)"), each as a table
+/// over its pure function, then through the Diagnoser on client files.
+@Suite struct PlanRuleTests {
+    // Rule 1: quick win only at stage 1–2 or 未診断; goal-named weak area first.
+    @Test(arguments: [
+        (1, ["ordering", "attendance"], ["attendance"], "attendance"),
+        (2, ["ordering", "attendance"], ["inventory", "attendance"], "attendance"), // first goal area that is weak
+        (2, ["ordering"], ["inventory"], "ordering"),                               // no goal names a weak area
+        (2, ["ordering", "hr"], [], "ordering"),
+        (3, ["ordering"], ["ordering"], nil),                                       // stage 3: no quick win
+        (4, ["ordering"], [], nil),
+        (nil, [], ["customers", "ordering"], "customers"),                          // 未診断: first goal area
+        (nil, [], [], nil),                                                         // 未診断 without goals: none
+        (2, [], [], nil),
+    ] as [(Int?, [String], [String], String?)])
+    func rule1QuickWin(stage: Int?, weak: [String], goals: [String], expected: String?) {
+        #expect(PlanRules.quickWinArea(stage: stage, weakAreas: weak, goalAreas: goals) == expected)
+    }
+
+    // Rule 2: goal areas below 4 or not assessed (goal order, once), then other weak areas.
+    @Test(arguments: [
+        (["inventory", "ordering", "inventory"], ["inventory": 2, "ordering": 4], ["attendance", "inventory"], ["inventory", "attendance"]),
+        (["hr"], [:], [], ["hr"]),                                              // not assessed counts
+        ([], ["ordering": 1], ["ordering", "sharing"], ["ordering", "sharing"]),
+        (["sharing", "ordering"], ["ordering": 1, "sharing": 3], ["ordering"], ["sharing", "ordering"]),
+        ([], [:], [], []),
+    ] as [([String], [String: Int], [String], [String])])
+    func rule2LevelUps(goals: [String], levels: [String: Int], weak: [String], expected: [String]) {
+        #expect(PlanRules.levelUpAreas(goalAreas: goals, levels: levels, weakAreas: weak) == expected)
+    }
+
+    // Rule 3: the advisor's task in the area wins; done or dropped is not planned again.
+    @Test(arguments: [
+        ("ordering", nil, ["ordering"], true),
+        ("ordering", TaskStatus.planned, [], false),
+        ("ordering", .doing, [], false),
+        ("ordering", .done, [], true),
+        ("ordering", .dropped, [], true),
+        (nil, .done, ["ordering"], true),
+        (nil, nil, ["ordering"], false),
+        ("hr", nil, ["ordering"], false),
+    ] as [(String?, TaskStatus?, Set<String>, Bool)])
+    func rule3LeftOut(area: String?, recorded: TaskStatus?, explicit: Set<String>, expected: Bool) {
+        #expect(PlanRules.isLeftOut(area: area, recorded: recorded, explicitAreas: explicit) == expected)
+    }
+
+    // Rule 4: held and done are achieved; anything else may still be proposed.
+    @Test(arguments: [("held", true), ("done", true), ("applying", false), ("planned", false), ("none", false), (nil, false)] as [(String?, Bool)])
+    func rule4Achieved(status: String?, expected: Bool) {
+        #expect(PlanRules.isAchieved(policyStatus: status) == expected)
+    }
+
+    // Rule 5: it-talent or dx-talent adds training.
+    @Test(arguments: [(["it-talent"], true), (["budget", "dx-talent"], true), (["budget"], false), ([], false)] as [([String], Bool)])
+    func rule5Training(challenges: [String], expected: Bool) {
+        #expect(PlanRules.needsTraining(challenges: challenges) == expected)
+    }
+
+    // Rule 6: public, strong in the area, not the publisher's type, same region or nationwide;
+    // then owner type, same region before nationwide, id.
+    @Test func rule6PartnerEligibilityAndOrder() throws {
+        let p = DiagnosisFixture.partner
+        let partners = [
+            try p("a-hidden", "it-vendor", "chubu", ["ordering"], false, false),   // not public
+            try p("b-peer", "regional-bank", "chubu", ["ordering"], true, false),  // a peer of the publisher
+            try p("c-far", "it-vendor", "kinki", ["ordering"], true, false),       // another region
+            try p("d-weak", "it-vendor", "chubu", ["hr"], true, false),            // not strong in the area
+            try p("e-national", "it-vendor", nil, ["ordering"], true, true),       // nationwide
+            try p("f-local", "consultant", "chubu", ["ordering"], true, false),
+            try p("g-local", "it-vendor", "chubu", ["ordering"], true, false),
+        ]
+        func pick(_ owner: String, _ region: String? = "chubu", area: String? = "ordering", from list: [Partner]? = nil) -> String? {
+            PlanRules.partner(area: area, owner: owner, publisherType: "regional-bank", region: region, partners: list ?? partners)?.id.value
+        }
+        #expect(pick("it-vendor") == "g-local")            // owner type, same region
+        #expect(pick("consultant") == "f-local")           // owner type first
+        #expect(pick("saas") == "f-local")                 // no owner type: same region before nationwide, then id
+        #expect(pick("it-vendor", "kinki") == "c-far")     // in kinki, c-far is local
+        #expect(pick("it-vendor", "tohoku") == "e-national")
+        #expect(pick("it-vendor", nil) == "e-national")    // no region known: only nationwide
+        #expect(pick("it-vendor", area: nil) == nil)       // no area, no partner
+        #expect(pick("it-vendor", from: Array(partners.prefix(4))) == nil) // none qualifies
+    }
+
+    // Rule 7: the client's own story is never "similar"; it is listed apart.
+    @Test func rule7OwnStoryIsNotSimilar() throws {
+        let guidance = try DiagnosisFixture.guidance()
+        var own = try DiagnosisFixture.story("own", industry: "manufacturing", region: "chubu", size: "21-50", stageBefore: 2, areas: ["ordering"])
+        own.meta.client = Located("test-client", at: SourceLocation(path: "x", line: 1, column: 1))
+        let other = try DiagnosisFixture.story("other", industry: "manufacturing", region: "kinki")
+        let client = try DiagnosisFixture.client(levels: ["ordering": 1, "attendance": 2, "customers": 2])
+        let d = Diagnoser(guidance: guidance, published: [own, other], partners: [], asOf: Day(year: 2026, month: 11, day: 25)).diagnose(client)
+        #expect(d.similarStories.map(\.slug) == ["other"])
+        #expect(d.ownStories.map(\.slug) == ["own"])
+        #expect(PlanRules.isOwnStory(own, client: "test-client"))
+        #expect(!PlanRules.isOwnStory(other, client: "test-client"))
+    }
+
+    // Rule 8: recorded status wins; else overdue once the last month is before as_of's month.
+    @Test(arguments: [
+        (TaskStatus.done, "2026-05", TaskStatus.done),
+        (.doing, "2026-05", .doing),
+        (nil, "2026-10", .overdue),
+        (nil, "2026-11", .planned),      // the last month is as_of's month: not late yet
+        (nil, "2027-03", .planned),
+        (.planned, "2026-01", .planned),  // recorded planned is not overdue
+    ] as [(TaskStatus?, String, TaskStatus)])
+    func rule8Status(recorded: TaskStatus?, end: String, expected: TaskStatus) throws {
+        let month = try #require(YearMonth(end))
+        #expect(PlanRules.status(recorded: recorded, end: month, asOf: Day(year: 2026, month: 11, day: 25)) == expected)
+    }
+}
+
+/// The plan through the Diagnoser: ids, schedule, wording and statuses on client files.
 @Suite struct RoadmapTests {
     let guidance: Guidance
     let asOf = Day(year: 2026, month: 11, day: 25)
     init() throws { guidance = try DiagnosisFixture.guidance() }
 
-    func month(_ text: String) -> YearMonth? { YearMonth(text) }
-
-    /// The roadmap the Diagnoser would draw for this client.
-    func plan(_ client: Client, partners: [Partner] = [], asOf: Day? = nil) -> Roadmap {
-        Diagnoser(guidance: guidance, published: [], partners: partners, asOf: asOf ?? self.asOf)
-            .diagnose(client).roadmap
+    func diagnose(_ client: Client, partners: [Partner] = [], publisherType: String? = "regional-bank") -> Diagnosis {
+        Diagnoser(guidance: guidance, published: [], partners: partners, publisherType: publisherType, asOf: asOf).diagnose(client)
     }
 
-    /// Stage 2; weak areas ordering (1) and attendance (1, indirect).
-    func stageTwoClient(needLayer: String = "latent", extra: String = "") throws -> Client {
-        try DiagnosisFixture.client(levels: ["ordering": 1, "attendance": 1, "customers": 2, "inventory": 3],
-                           needLayer: needLayer, extra: extra)
+    func ids(_ d: Diagnosis) -> [String] { d.roadmap.tasks.compactMap(\.id) }
+
+    /// Stage 2: ordering 1, attendance 1 (indirect), customers 2, inventory 3.
+    func stageTwo(_ extra: String = "", needLayer: String = "latent") throws -> Client {
+        try DiagnosisFixture.client(levels: ["ordering": 1, "attendance": 1, "customers": 2, "inventory": 3], needLayer: needLayer, extra: extra)
     }
 
-    @Test func quickWinInTheWeakestAreaComesFirst() throws {
-        let roadmap = plan(try stageTwoClient())
-        #expect(roadmap.start == month("2026-12"))
-        let first = try #require(roadmap.tasks.first)
-        #expect(first.kind == .quickWin)
-        #expect(first.area == "ordering") // level 1 tie: areas.yaml order
-        #expect(first.start == month("2026-12"))
-        #expect(first.months == 2)
-        #expect(first.title == "受発注で身近な成功体験をつくる")
-        #expect(first.detail == "ordering L2")
-        #expect(first.owner == "it-vendor")
-        #expect(first.reason.contains("身近な成功体験"))
-        #expect(roadmap.tasks.filter { $0.kind == .quickWin }.count == 1)
-        // Nothing else starts in the first month.
-        #expect(roadmap.tasks.filter { $0.start == roadmap.start }.count == 1)
+    @Test func goalsSteerTheQuickWinAndTheLevelUps() throws {
+        let d = diagnose(try stageTwo("""
+            goals:
+              - { text: 勤怠の電子化, areas: [attendance] }
+              - 売上を伸ばす
+              - { text: 在庫の見える化, areas: [inventory] }
+
+            """))
+        let first = try #require(d.roadmap.tasks.first)
+        #expect(first.id == "quick-win:attendance")  // the goal's weak area, not the first weak area (ordering)
+        #expect(first.start == YearMonth(year: 2026, month: 12))
+        #expect(first.title.contains("勤怠の電子化"))
+        #expect(first.goal == "勤怠の電子化")
+        // Level-ups: goal areas first (attendance, inventory at 3 < 4), then the other weak area.
+        #expect(ids(d).filter { $0.hasPrefix("level-up:") } == ["level-up:attendance", "level-up:inventory", "level-up:ordering"])
+        #expect(d.roadmap.tasks.first { $0.id == "level-up:inventory" }?.title == "在庫の見える化（在庫管理 レベル3→4）")
     }
 
-    @Test(arguments: [("2026-11-25", "2026-12"), ("2026-12-31", "2027-01"), ("2027-01-01", "2027-02")])
-    func startsTheMonthAfterAsOf(asOf: String, start: String) throws {
-        let day = try #require(Day(asOf))
-        let roadmap = plan(try stageTwoClient(), asOf: day)
-        #expect(roadmap.start == month(start))
-        #expect(roadmap.tasks.first?.start == month(start))
-    }
+    @Test func titlesAndReasonsQuoteTheCompanysOwnRecord() throws {
+        let client = try DiagnosisFixture.client(extra: """
+            areas:
+              ordering: { level: 1, note: 注文はFAXで届き手書きの台帳に転記 }
+              customers: 2
+              inventory: 3
+            goals: [{ text: FAX注文をなくす, areas: [ordering] }]
 
-    @Test func weakAreasStepUpStaggeredWithBPOForIndirectOnes() throws {
-        let tasks = plan(try stageTwoClient()).tasks
-        let steps = tasks.filter { $0.kind == .areaStep }
-        #expect(steps.map(\.title) == ["受発注をレベル2へ", "勤怠管理をレベル2へ"])
-        #expect(steps.map(\.start) == [month("2027-02"), month("2027-04")])
-        #expect(steps.map(\.months) == [3, 3])
-        #expect(steps.map(\.detail) == ["ordering L2", "attendance L2"])
-        let bpo = tasks.filter { $0.kind == .bpo }
-        #expect(bpo.map(\.area) == ["attendance"])
-        #expect(bpo.first?.start == month("2027-04"))
-        #expect(bpo.first?.title == "勤怠管理の外部委託（BPO）・SaaSを比較")
-    }
-
-    @Test func focusPhaseActivitiesOneTaskEach() throws {
-        let process = plan(try stageTwoClient()).tasks.filter { $0.kind == .process }
-        #expect(process.map(\.title) == ["成功体験の創出", "課題の洗い出し", "ビジョンの言語化"])
-        #expect(process.map(\.start) == [month("2027-01"), month("2027-04"), month("2027-07")])
-        #expect(process.allSatisfy { $0.owner == "regional-bank" && $0.partner == nil })
-    }
-
-    @Test func dxIndexSelfCheckEarly() throws {
-        let policy = plan(try stageTwoClient()).tasks.filter { $0.kind == .policy }
-        #expect(policy.first?.title == "DX推進指標で自己診断")
-        #expect(policy.first?.start == month("2027-01"))
-        #expect(policy.first?.owner == "regional-bank")
-    }
-
-    // DX認定 (from_stage 3) only when the effective stage >= 3 - 1.
-    @Test(arguments: [
-        ([1, 1, 1, 3], 1, false),
-        ([1, 1, 2, 3], 2, true),
-        ([3, 3, 3, 1], 3, true),
-        ([3, 3, 4, 4], 4, true),
-        ([], nil, false),
-    ] as [([Int], Int?, Bool)])
-    func dxCertificationGating(levels: [Int], stage: Int?, included: Bool) throws {
-        let pairs = zip(DiagnosisFixture.areaIDs, levels).map { "  \($0): \($1)\n" }.joined()
-        let client = try DiagnosisFixture.client(extra: levels.isEmpty ? "" : "areas:\n" + pairs)
-        let roadmap = plan(client)
-        let certification = roadmap.tasks.first { $0.title == "DX認定制度の申請準備" }
-        #expect((certification != nil) == included)
-        if let certification {
-            // Near the end: it finishes in the 18th month of the plan.
-            #expect(certification.end == roadmap.start.adding(months: 17))
-            #expect(certification.reason.contains("無理のないゴール"))
-        } else {
-            #expect(roadmap.notes.contains { $0.hasPrefix("DX認定制度は") })
+            """)
+        let d = diagnose(client)
+        let quick = try #require(d.roadmap.tasks.first { $0.id == "quick-win:ordering" })
+        #expect(quick.reason.contains("FAX注文をなくす"))
+        #expect(quick.reason.contains("注文はFAXで届き手書きの台帳に転記"))
+        #expect(quick.reason.contains("レベル1"))
+        let up = try #require(d.roadmap.tasks.first { $0.id == "level-up:ordering" })
+        #expect(up.title == "FAX注文をなくす（受発注 レベル1→2）")
+        #expect(up.detail == "目指す姿：ordering L2")
+        // No staff language reaches the company's wording; the rule goes to `basis`.
+        for task in d.roadmap.tasks {
+            #expect(!task.reason.contains("ルール") && !task.reason.contains("roadmap") && !task.reason.contains("層"))
+            #expect(!task.basis.isEmpty)
         }
     }
 
-    @Test func overrideRaisesTheStageForDXCertification() throws {
-        let client = try DiagnosisFixture.client(levels: ["ordering": 1, "attendance": 1, "customers": 1, "inventory": 3],
-                                        extra: "stage_override: { stage: 2, reason: 理由 }\n")
-        #expect(plan(client).tasks.contains { $0.title == "DX認定制度の申請準備" })
+    @Test func quickWinAreaLevelsUpAfterItAndBPOPrecedesTheIndirectLevelUp() throws {
+        let d = diagnose(try stageTwo())
+        func task(_ id: String) throws -> RoadmapTask { try #require(d.roadmap.tasks.first { $0.id == id }) }
+        let quick = try task("quick-win:ordering")
+        let up = try task("level-up:ordering")
+        #expect(up.start > quick.end)                 // no two projects in one area at once
+        let bpo = try task("bpo:attendance")
+        let attendance = try task("level-up:attendance")
+        #expect(attendance.start == bpo.end.adding(months: 1))
+        #expect(d.roadmap.tasks.allSatisfy { $0.end <= d.roadmap.start.adding(months: RoadmapPlanner.horizon - 1) })
     }
 
-    @Test func indifferentClientGetsOnlyEfficiencyAndBPO() throws {
-        let roadmap = plan(try stageTwoClient(needLayer: "indifferent"))
-        #expect(Set(roadmap.tasks.map(\.kind)) == [.quickWin, .areaStep, .bpo])
-        #expect(roadmap.tasks.first?.kind == .quickWin)
-        #expect(roadmap.tasks.filter { $0.kind == .areaStep }.map(\.title) == ["受発注の業務効率化", "勤怠管理の業務効率化"])
-        #expect(roadmap.notes.contains { $0.contains("無関心層") })
-        // The span is still at least 12 months.
-        #expect(roadmap.end == roadmap.start.adding(months: 11))
+    @Test(arguments: [([3, 3, 3, 1], false), ([4, 4, 4, 4], false), ([1, 1, 2, 3], true), ([1, 1, 1, 1], true)])
+    func noQuickWinFromStageThree(levels: [Int], expected: Bool) throws {
+        let client = try DiagnosisFixture.client(levels: KeyValuePairs(dictionaryLiteral: ("ordering", levels[0]), ("attendance", levels[1]), ("customers", levels[2]), ("inventory", levels[3])))
+        #expect(ids(diagnose(client)).contains { $0.hasPrefix("quick-win:") } == expected)
     }
 
-    @Test func explicitTasksJoinAndTakeOverTheirArea() throws {
-        let client = try stageTwoClient(extra: """
+    @Test func explicitTaskWinsItsAreaAndCarriesItsStatus() throws {
+        let d = diagnose(try stageTwo("""
             roadmap:
-              - { title: 受発注システムの選定, area: ordering, start: 2027-01, months: 3, owner: consultant }
-              - { title: 全社会議, start: 2027-03, months: 1 }
-              - { title: 月が不正, start: 2027-13, months: 1 }
-            """)
-        let roadmap = plan(client)
-        let explicit = roadmap.tasks.filter { $0.kind == .explicit }
-        #expect(explicit.map(\.title) == ["受発注システムの選定", "全社会議"])
-        #expect(explicit.map(\.start) == [month("2027-01"), month("2027-03")])
-        #expect(explicit.map(\.owner) == ["consultant", "regional-bank"])
-        // The advisor's task replaces the generated step for ordering; the quick win stays.
-        #expect(!roadmap.tasks.contains { $0.kind == .areaStep && $0.area == "ordering" })
-        #expect(roadmap.tasks.first?.kind == .quickWin)
-        #expect(roadmap.notes.contains { $0.contains("「受発注」は計画済みのタスク「受発注システムの選定」") })
-        // attendance moves up into the first step slot.
-        #expect(roadmap.tasks.first { $0.kind == .areaStep }?.start == month("2027-02"))
+              - { id: fax-off, title: FAX受注の廃止, area: ordering, start: 2026-06, months: 3, owner: it-vendor }
+              - { id: kintai, title: 勤怠システム, area: attendance, start: 2027-02, months: 2, owner: saas, status: doing }
+
+            """))
+        #expect(!ids(d).contains { $0.hasSuffix(":ordering") || $0.hasSuffix(":attendance") })
+        let late = try #require(d.roadmap.tasks.first { $0.id == "fax-off" })
+        #expect(late.status == .overdue)              // ended 2026-08, before 2026-11, nothing recorded
+        #expect(d.roadmap.overdue.map(\.id) == ["fax-off"])
+        #expect(d.portfolio.overdue == 1)
+        #expect(d.roadmap.tasks.first { $0.id == "kintai" }?.status == .doing)
+        #expect(d.roadmap.nextSteps(1).first?.id == "fax-off")   // the late task comes first
+        #expect(d.roadmap.notes.contains { $0.contains("FAX受注の廃止") })
     }
 
-    @Test func sortedByStartThenKindThenTitle() throws {
-        let client = try stageTwoClient(extra: "roadmap:\n  - { title: あ, start: 2027-01, months: 1 }\n")
-        let tasks = plan(client).tasks
-        #expect(tasks == tasks.sorted(by: RoadmapTask.displayOrder))
-        #expect(tasks.filter { $0.start == month("2027-01") }.map(\.kind) == [.process, .policy, .explicit])
-        #expect(tasks.filter { $0.start == month("2027-04") }.map(\.kind) == [.areaStep, .bpo, .process])
-        #expect(RoadmapTask.Kind.allCases == [.quickWin, .areaStep, .bpo, .process, .policy, .explicit])
+    @Test func progressClosesGeneratedTasksAndBecomesAchievements() throws {
+        let d = diagnose(try stageTwo("""
+            progress:
+              - { task: "quick-win:ordering", status: done, date: 2026-09-30, note: 主要取引先がWeb発注へ }
+              - { task: "bpo:attendance", status: dropped, date: 2026-10-01, note: 費用に見合わない }
+              - { task: "level-up:attendance", status: doing, date: 2026-11-01 }
+              - { task: "level-up:hr", status: done, date: 2026-03-01 }
+
+            """))
+        #expect(!ids(d).contains("quick-win:ordering"))
+        #expect(!ids(d).contains("bpo:attendance"))
+        let doing = try #require(d.roadmap.tasks.first { $0.id == "level-up:attendance" })
+        #expect(doing.status == .doing && doing.statusRecorded)
+        #expect(d.roadmap.achievements.map(\.id) == ["quick-win:ordering", "level-up:hr"])   // newest first
+        #expect(d.roadmap.achievements.first?.date == Day(year: 2026, month: 9, day: 30))
+        #expect(d.roadmap.achievements.last?.title == "人事・労務のレベルアップ")   // not generated today: still an achievement
+        #expect(d.roadmap.dropped.map(\.id) == ["bpo:attendance"])
     }
 
-    @Test(arguments: [
-        ("ordering", "it-vendor"), ("inventory", "it-vendor"), ("customers", "consultant"),
-        ("accounting", "regional-bank"), ("attendance", "regional-bank"), (nil, "regional-bank"),
-    ] as [(String?, String)])
-    func ownerIsTheFirstPrimaryStrongInTheArea(area: String?, owner: String) {
-        #expect(RoadmapPlanner(guidance: guidance, partners: []).owner(forArea: area) == owner)
+    @Test func policyToolsHeldOrDoneAreAchievedNotProposed() throws {
+        let levels = "areas: { ordering: 3, attendance: 3, customers: 2, inventory: 3 }\n"
+        let plain = diagnose(try DiagnosisFixture.client(extra: levels))
+        #expect(ids(plain).filter { $0.hasPrefix("policy:") } == ["policy:dx-index", "policy:dx-certification"])
+        #expect(plain.roadmap.tasks.first { $0.id == "policy:dx-certification" }?.end == plain.roadmap.start.adding(months: RoadmapPlanner.horizon - 1))
+
+        let d = diagnose(try DiagnosisFixture.client(extra: levels + """
+            policy:
+              dx-index: { status: done, date: 2026-06-11 }
+              dx-certification: { status: applying, date: 2026-10-01 }
+
+            """))
+        #expect(!ids(d).contains("policy:dx-index"))
+        #expect(d.roadmap.tasks.first { $0.id == "policy:dx-certification" }?.status == .doing)
+        #expect(d.roadmap.achievements.map(\.id) == ["policy:dx-index"])
+        #expect(d.roadmap.achievements.first?.date == Day(year: 2026, month: 6, day: 11))
+        #expect(d.policyTools.first { $0.tool.id.value == "dx-index" }?.achieved == "done")
+        // Held: never proposed again.
+        let held = diagnose(try DiagnosisFixture.client(extra: levels + "policy: { dx-certification: { status: held, date: 2025-04-01 } }\n"))
+        #expect(!ids(held).contains("policy:dx-certification"))
+        #expect(held.roadmap.achievements.map(\.title) == ["DX認定制度の認定を取得"])
     }
 
-    @Test(arguments: [
-        ("attendance", "regional-bank", "chubu", "chubu-roumu"), // no bank partner: same region, then id
-        ("ordering", "it-vendor", "chubu", "mikawa"),           // owner's type and region
-        ("ordering", "it-vendor", "kinki", "z-vendor"),         // public before private
-        ("ordering", "it-vendor", nil, "mikawa"),               // then by id
-        ("hr", "consultant", "kinki", "chubu-roumu"),           // any partner with the strength
-        ("customers", "consultant", "chubu", nil),              // nobody strong in it
-    ] as [(String, String, String?, String?)])
-    func partnerByStrengthTypeRegionPublicThenID(area: String, owner: String, region: String?, partner: String?) throws {
-        let partners = [
-            try DiagnosisFixture.partner("tokai-bpo", type: "it-vendor", strengths: ["accounting", "attendance"]),
-            try DiagnosisFixture.partner("chubu-roumu", type: "professional", strengths: ["attendance", "hr"]),
-            try DiagnosisFixture.partner("kanto-saas", type: "saas", region: "kanto", strengths: ["attendance"], isPublic: false),
-            try DiagnosisFixture.partner("z-vendor", type: "it-vendor", region: "kinki", strengths: ["ordering"]),
-            try DiagnosisFixture.partner("a-vendor", type: "it-vendor", region: "kinki", strengths: ["ordering"], isPublic: false),
-            try DiagnosisFixture.partner("mikawa", type: "it-vendor", strengths: ["ordering"]),
-        ]
-        let planner = RoadmapPlanner(guidance: guidance, partners: partners)
-        #expect(planner.partner(forArea: area, owner: owner, region: region) == partner)
-        #expect(planner.partner(forArea: nil, owner: owner, region: region) == nil)
+    @Test(arguments: [("it-talent", "DXパスポート試験"), ("dx-talent", "基本情報技術者")])
+    func talentChallengeAddsTrainingFromSkills(challenge: String, certificate: String) throws {
+        let d = diagnose(try stageTwo("challenges: [\(challenge)]\n"))
+        let training = try #require(d.roadmap.tasks.first { $0.id == "training:talent" })
+        #expect(training.title.contains("マナビDX"))     // the training that covers the most skill areas
+        #expect(training.title.contains(certificate))
+        #expect(training.reason.contains(challenge == "it-talent" ? "IT人材の不足" : "DX人材の不足"))
+        #expect(!ids(diagnose(try stageTwo("challenges: [budget]\n"))).contains("training:talent"))
     }
 
-    @Test func tasksCarryTheirPartner() throws {
-        let partners = [try DiagnosisFixture.partner("chubu-roumu", type: "professional", strengths: ["attendance", "hr"])]
-        let tasks = plan(try stageTwoClient(), partners: partners).tasks
-        #expect(tasks.filter { $0.area == "attendance" }.allSatisfy { $0.partner == "chubu-roumu" })
-        #expect(tasks.filter { $0.area == "ordering" }.allSatisfy { $0.partner == nil })
+    @Test func peerInstitutionIsNeverOffered() throws {
+        let partners = [try DiagnosisFixture.partner("peer-bank", type: "regional-bank", strengths: ["accounting", "ordering"]),
+                        try DiagnosisFixture.partner("vendor", type: "it-vendor", strengths: ["ordering"])]
+        let d = diagnose(try stageTwo(), partners: partners)
+        #expect(!d.roadmap.tasks.contains { $0.partner == "peer-bank" })
+        #expect(d.roadmap.tasks.first { $0.id == "quick-win:ordering" }?.partner == "vendor")
     }
 
-    @Test func generatedTasksFitEighteenMonths() throws {
-        let all = try DiagnosisFixture.client(levels: ["ordering": 1, "attendance": 1, "customers": 1, "inventory": 1,
-                                              "accounting": 1, "hr": 1, "purchasing": 1, "sharing": 1])
-        let roadmap = plan(all)
-        // Seven steps fit (starting every 2 months from month 3); the last ends in month 17.
-        #expect(roadmap.tasks.allSatisfy { $0.end <= roadmap.start.adding(months: 17) })
-        #expect(roadmap.monthCount == 17)
-        #expect(roadmap.tasks.filter { $0.kind == .areaStep }.count == 7)
-        #expect(roadmap.notes.contains { $0.hasPrefix("「社内の情報共有」は18か月の計画に収まらない") })
+    @Test func indifferentClientGetsNoPolicyOrTraining() throws {
+        let d = diagnose(try stageTwo("challenges: [it-talent]\n", needLayer: "indifferent"))
+        #expect(!ids(d).contains { $0.hasPrefix("policy:") || $0.hasPrefix("training:") })
+        #expect(ids(d).contains("bpo:attendance"))
     }
 
-    @Test func undiagnosedClientGetsTheFirstPhaseAndAnAssessmentNote() throws {
-        let roadmap = plan(try DiagnosisFixture.client())
-        #expect(!roadmap.tasks.contains { [.quickWin, .areaStep, .bpo].contains($0.kind) })
-        #expect(roadmap.tasks.filter { $0.kind == .process }.map(\.title) == ["成功体験の創出", "課題の洗い出し", "ビジョンの言語化"])
-        #expect(roadmap.tasks.filter { $0.kind == .policy }.map(\.title) == ["DX推進指標で自己診断"])
-        #expect(roadmap.notes.first?.contains("未評価") == true)
+    @Test func undiagnosedClientStartsFromItsGoal() throws {
+        let d = diagnose(try DiagnosisFixture.client(extra: "goals: [{ text: 顧客台帳をつくる, areas: [customers] }]\n"))
+        #expect(ids(d) == ["quick-win:customers", "level-up:customers"])
+        #expect(d.roadmap.tasks.first?.title.contains("現状を確かめ") == true)
     }
 
     @Test func sameInputSamePlan() throws {
-        let client = try stageTwoClient()
-        #expect(plan(client).tasks == plan(client).tasks)
-        #expect(plan(client).notes == plan(client).notes)
+        let a = diagnose(try stageTwo("challenges: [it-talent]\n")).roadmap.tasks
+        let b = diagnose(try stageTwo("challenges: [it-talent]\n")).roadmap.tasks
+        #expect(a == b)
     }
 }

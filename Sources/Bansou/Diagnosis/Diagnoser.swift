@@ -36,7 +36,8 @@ public struct Diagnoser: Sendable {
         let history = AssessmentHistory(client: client, asOf: asOf)
         var policyStatus: [String: PolicyStatus] = [:]
         for entry in client.policy?.entries ?? [] { policyStatus[entry.key.value] = entry.value }
-        let plannedAreas = roadmap.tasks.filter(\.isOpen).compactMap(\.area)
+        var plannedAreas: [String] = []
+        for area in roadmap.tasks.filter(\.isOpen).compactMap(\.area) where !plannedAreas.contains(area) { plannedAreas.append(area) }
         return Diagnosis(
             clientID: client.id.value, asOf: asOf, stage: stage, history: history,
             focusPhase: phase, focusPhaseReason: phaseReason,

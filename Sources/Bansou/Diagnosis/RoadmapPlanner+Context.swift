@@ -162,7 +162,7 @@ extension RoadmapPlanner {
                 reason += "。\(date.japanese)に実施したDX推進指標の自己診断を土台にします"
             }
             return Draft(id: .policy(tool.id.value), offset: offset, months: months, area: nil, title: task.title,
-                         detail: tool.summary, goal: nil, reason: reason,
+                         detail: nil, goal: nil, reason: reason,
                          basis: "政策ツール：段階\(tool.fromStage.value)から勧める（現在 段階\(effective)）。保有・実施済みなら提案しない（計画ルール4）")
         }
 
@@ -196,7 +196,7 @@ extension RoadmapPlanner {
             let means = [course?.name, certificate?.name].compactMap { $0 }.joined(separator: "・")
             return Draft(id: .training, offset: RoadmapPlanner.trainingOffset, months: RoadmapPlanner.trainingMonths, area: nil,
                          title: (advanced ? "DXを進める人材を社内で育てる" : "社内でデジタルを担う人を育てる") + "（\(means)）",
-                         detail: [course?.description, certificate.map { "\($0.name)：\($0.description)" }].compactMap { $0 }.joined(separator: " "),
+                         detail: course?.description,
                          goal: nil,
                          reason: "貴社の課題" + named.map { "「\($0)」" }.joined() + "に応える取組です。導入したツールを社内で使いこなし、取組を続けられる人を育てます",
                          basis: "計画ルール5：課題 " + challenges.filter(PlanRules.talentChallenges.contains).joined(separator: ", "))

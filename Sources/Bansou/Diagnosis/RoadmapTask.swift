@@ -1,8 +1,9 @@
 /// One dated task of a client's roadmap.
 public struct RoadmapTask: Sendable, Equatable {
-    /// Where the task came from; the order here is the order within a month.
+    /// Where the task came from; the order here is the order within a month (the
+    /// advisor's agreed tasks right after the quick win).
     public enum Kind: String, CaseIterable, Sendable {
-        case quickWin, levelUp, bpo, policy, training, explicit
+        case quickWin, explicit, levelUp, bpo, policy, training
 
         public var rank: Int { Kind.allCases.firstIndex(of: self) ?? 0 }
 
