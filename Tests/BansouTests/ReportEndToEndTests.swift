@@ -34,7 +34,7 @@ struct ReportEndToEndTests {
       urgency: { current: 2, target: 3 }
       talent: { current: 0, target: 2 }
     challenges: [it-talent, budget]
-    goals: [受発注の電子化]
+    goals: [{ text: 受発注の電子化, areas: [ordering] }]
     meetings:
       - { date: 2026-10-15, note: 社長と面談。FAX受注の負担が大きい。 }
     roadmap:
@@ -108,10 +108,11 @@ struct ReportEndToEndTests {
         #expect(html.contains("2026年11月25日"))
         // Stage 2 with its reason (spec example 1, 1, 2, 3 → 2).
         #expect(html.contains("段階2 デジタイゼーション"))
-        #expect(html.contains("評価した業務領域4のうち2が段階2以上（基準は半数の2以上）"))
-        // Weak areas in level then areas.yaml order, attendance a BPO candidate.
-        #expect(html.contains("<strong>受発注</strong>（レベル1→2）"))
-        #expect(html.contains("<strong>勤怠管理</strong>（レベル1→2・BPO候補）"))
+        #expect(html.contains("評価した4領域のうち2領域がレベル2以上で、半数（2領域）に届いているため段階2です"))
+        // Weak areas are the focus, with their next level; attendance can be outsourced.
+        #expect(html.contains("<th scope=\"row\">受発注<span class=\"tag\">重点</span></th>"))
+        #expect(html.contains("レベル2：ordering") || html.contains("レベル2：受発注に電子メール"))
+        #expect(html.contains("外部に任せられる事務（BPOの候補）：勤怠管理"))
         // Matched stories: the near one first, the unrelated one never.
         let near = try #require(html.range(of: "近い事例"))
         let far = try #require(html.range(of: "遠い事例"))
@@ -119,8 +120,8 @@ struct ReportEndToEndTests {
         #expect(!html.contains("関係ない事例"))
         #expect(html.contains("href=\"https://test.example.jp/cases/near-story/\""))
         #expect(html.contains("同じ業種（製造業）"))
-        // Roadmap: the quick win first, the explicit task with its owner, the Gantt chart.
-        #expect(html.contains("受発注で身近な成功体験をつくる"))
+        // Roadmap: the quick win first (its goal names ordering), the explicit task with its owner, the Gantt chart.
+        #expect(html.contains("「受発注の電子化」の第一歩：受発注のデジタル化を一部で試す"))
         #expect(html.contains("在庫データの棚卸しルール整備"))
         #expect(html.contains("地域ITベンダー"))
         #expect(html.contains("2027年3月〜4月<br><span class=\"small muted\">2か月</span>"))
@@ -134,9 +135,13 @@ struct ReportEndToEndTests {
         #expect(html.contains("size: A4"))
         #expect(html.contains("counter(page) \" / \" counter(pages)"))
         #expect(html.contains("\"Noto Sans CJK JP\""))
-        // Meetings and challenges.
-        #expect(html.contains("社長と面談。FAX受注の負担が大きい。"))
+        // Challenges for the company; the meeting note only on the advisor's sheet.
         #expect(html.contains("IT")) // challenge names come from challenges.yaml
+        #expect(!html.contains("社長と面談。FAX受注の負担が大きい。"))
+        let advisor = try site.read("Output/reports/test-seiko/advisor.html")
+        #expect(advisor.contains("社長と面談。FAX受注の負担が大きい。"))
+        #expect(advisor.contains("潜在層"))
+        #expect(advisor.contains("<meta name=\"robots\" content=\"noindex\">"))
     }
 
     @Test func reportJSONHasTheSpecKeys() throws {
@@ -155,8 +160,12 @@ struct ReportEndToEndTests {
         #expect(explicit["start"] as? String == "2027-03")
         #expect(explicit["months"] as? Int == 2)
         #expect(explicit["owner"] as? String == "it-vendor")
-        #expect(roadmap.first?["title"] as? String == "受発注で身近な成功体験をつくる")
+        #expect(roadmap.first?["id"] as? String == "quick-win:ordering")
         #expect(roadmap.first?["start"] as? String == "2026-12")
+        #expect(roadmap.first?["status"] as? String == "planned")
+        #expect(roadmap.allSatisfy { $0.keys.contains("partner") && $0.keys.contains("status") && $0.keys.contains("id") })
+        #expect(j["progress"] is NSNull)          // no history
+        #expect(j["achievements"] as? [Any] != nil)
         for key in ["stage_reason", "focus_phase", "policy_tools", "need_layer", "advisor"] {
             #expect(j[key] != nil, "missing \(key)")
         }
@@ -197,21 +206,23 @@ struct ReportEndToEndTests {
         #expect(none["computed_stage"] is NSNull)
         #expect(none["weak_areas"] as? [String] == [])
         let noneHTML = try site.read("Output/reports/no-areas/index.html")
-        #expect(noneHTML.contains("現状の診断ができていません（未診断）"))
-        #expect(noneHTML.contains("各業務領域のレベル（1〜4）を評価してください"))
+        #expect(noneHTML.contains("業務ごとの現状をお聞かせください"))
+        #expect(!noneHTML.contains("評価してください"))   // staff wording stays on the advisor's sheet
+        #expect(try site.read("Output/reports/no-areas/advisor.html").contains("各業務領域のレベル（1〜4）を評価してください"))
 
         let lazy = try site.read("Output/reports/lazy/index.html")
-        #expect(lazy.contains("業務効率化・BPOのご提案"))
-        #expect(lazy.contains("ご提案：業務効率化とBPO（外部委託）"))
-        #expect(lazy.contains("外部に任せられる間接業務：勤怠管理"))
-        #expect(!lazy.contains("重点フェーズ："))
+        #expect(lazy.contains("業務効率化のご提案"))
+        #expect(lazy.contains("外部に任せられる事務（BPOの候補）：勤怠管理"))
+        #expect(lazy.contains("勤怠管理の外部委託（BPO）を比較・検討"))
+        #expect(!lazy.contains("無関心層") && !lazy.contains("業務効率化を提案する"))
         #expect(!lazy.contains("DX推進ロードマップ"))
+        #expect(!lazy.contains("DX認定の申請準備"))
 
         let over = try json(site, "over")
         #expect(over["stage"] as? Int == 3)
         #expect(over["computed_stage"] as? Int == 2)
         let overHTML = try site.read("Output/reports/over/index.html")
-        #expect(overHTML.contains("算定上は段階2 デジタイゼーションですが"))
+        #expect(overHTML.contains("評価の数字だけでは段階2 デジタイゼーションですが、実態を踏まえて段階3 デジタライゼーションと判断しました"))
         #expect(overHTML.contains("一部部署でデータ活用が定着"))
     }
 

@@ -36,12 +36,12 @@ struct ReportPDFTests {
         #expect(text.stdout.contains("デジタイゼーション"))
         #expect(text.stdout.contains("社外秘"))
         // Japanese glyphs came out as text, not tofu: a font with CJK was used.
-        #expect(text.stdout.contains("段階") && text.stdout.contains("経営者さまへのまとめ"))
+        #expect(text.stdout.contains("段階") && text.stdout.contains("このたびのご報告"))
         // Page numbers from the @page margin box (none on the cover), and the last page is numbered: no blank trailing page.
         let compact = text.stdout.replacingOccurrences(of: " ", with: "")
         #expect(compact.contains("2/\(pages)") && compact.contains("\(pages)/\(pages)"), "page numbers missing")
         let lastPage = try FixtureSite.exec("pdftotext", ["-f", "\(pages)", "-l", "\(pages)", pdf, "-"])
-        #expect(lastPage.stdout.contains("面談の記録") || lastPage.stdout.count > 200, "the last page looks blank")
+        #expect(lastPage.stdout.contains("時点の情報に基づく") || lastPage.stdout.count > 200, "the last page looks blank")
     }
 
     @Test func reportCommandPrintsOneClient() throws {

@@ -83,7 +83,10 @@ public struct BuildPipeline {
 
         // scan: the publishing gate over everything public, before anything is written
         result.leakReport = stage("scan") {
-            PublishingGate(library: library, templates: templates).check(files, outputPrefix: options.outputPath, log: log)
+            let gate = PublishingGate(library: library, templates: templates)
+            // Each company's report: no other client's name (spec v2, "Two audiences").
+            _ = gate.checkReports(reports, outputPrefix: options.outputPath, log: log)
+            return gate.check(files, outputPrefix: options.outputPath, log: log)
         }
         guard !log.hasErrors else { return result }
 

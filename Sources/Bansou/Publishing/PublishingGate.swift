@@ -58,7 +58,7 @@ public struct PublishingGate {
 
     /// The first place in the output's sources, then in the shared templates and data,
     /// where the same secret is written.
-    private func sourceLocation(of hit: LeakHit, in file: OutputFile, cache: inout [String: [LeakHit]]) -> SourceLocation? {
+    func sourceLocation(of hit: LeakHit, in file: OutputFile, cache: inout [String: [LeakHit]]) -> SourceLocation? {
         for path in file.sources + sharedSources {
             guard let source = sources[path] else { continue }
             let hits: [LeakHit]

@@ -1,5 +1,8 @@
 /// Checks the guidance data: the ids and shapes other content relies on.
 struct GuidanceValidator {
+    /// `task.timing` of a policy tool (PolicyTask.isLate reads `late`).
+    static let timings = ["early", "late"]
+
     let check: Checker
     let refs: ReferenceIndex
     let log: DiagnosticLog
@@ -35,7 +38,16 @@ struct GuidanceValidator {
             check.references(means.skillAreas, in: refs.skillAreas, kind: "skill area", file: "Content/guidance/skills.yaml")
         }
         check.unique(g.policyTools.tools, id: \.id, kind: "policy tool")
-        g.policyTools.tools.forEach { check.range($0.fromStage, 1...4, what: "from_stage") }
+        for tool in g.policyTools.tools {
+            check.range(tool.fromStage, 1...4, what: "from_stage")
+            // v2: how the tool becomes a plan task (`policy:<id>`).
+            guard let task = tool.task else { continue }
+            check.range(task.months, 1...36, what: "task.months")
+            let timing = task.timing
+            if !timing.isPlaceholder, !Self.timings.contains(timing.value) {
+                log.error("task.timing must be early (the month after the plan starts) or late (ending with the plan), found '\(timing.value)'", at: timing.location)
+            }
+        }
         check.unique(g.industries.industries, id: \.id, kind: "industry")
         check.unique(g.regions.regions, id: \.id, kind: "region")
         check.unique(g.needLayers.layers, id: \.id, kind: "need layer")

@@ -25,15 +25,17 @@ public struct Validator {
         guard let site = content.site, let guidance = content.guidance else { return nil }
         let check = Checker(log: log)
         let refs = ReferenceIndex(guidance: guidance, content: content)
+        let asOf = options.asOf ?? site.asOf ?? Day.today()
         validateSite(site, refs: refs, check: check)
         GuidanceValidator(check: check, refs: refs, log: log).validate(guidance)
         content.cases.forEach { validateCase($0, refs: refs, check: check) }
-        content.clients.forEach { ClientValidator(check: check, refs: refs, log: log).validate($0) }
+        for client in content.clients {
+            ClientValidator(check: check, refs: refs, log: log, asOf: asOf, source: content.sources[client.path]).validate(client)
+        }
         content.staff.forEach { validateStaff($0, refs: refs, check: check) }
         content.partners.forEach { validatePartner($0, refs: refs, check: check) }
         let pages = validatePages(content.pages)
 
-        let asOf = options.asOf ?? site.asOf ?? Day.today()
         var published: [CaseStudy] = []
         var unpublished: [(String, String)] = []
         for story in content.cases {
@@ -85,6 +87,8 @@ public struct Validator {
             log.error("base_url must be an absolute http(s) URL such as https://dx.example.jp/", at: site.baseURL.location)
         }
         if let perPage = site.perPage { check.range(perPage, 1...1000, what: "per_page") }
+        // v2: partners of the publisher's own type are peers, never offered to its clients (plan rule 6).
+        check.reference(site.publisher.type, in: refs.institutions, kind: "institution type", file: "Content/guidance/institutions.yaml")
         for entry in site.themeSlugs?.entries ?? [] {
             check.slug(Located(entry.value, at: entry.key.location), kind: "theme slug")
         }
