@@ -62,11 +62,10 @@ struct AreaLevelChartSVG {
             if let previous = row.previous {
                 svg += "<rect x=\"\(SVG.n(left))\" y=\"\(SVG.n(y + barHeight - 1))\" width=\"\(SVG.n(Double(previous) * unit))\" height=\"4\" fill=\"#ffffff\" stroke=\"#1d2733\" stroke-width=\"0.8\"/>"
             }
+            // Short, so it fits beside or inside the bar; the legend explains hatching.
             var label = "\(level)"
-            if let previous = row.previous, previous != level { label = "\(previous) ↗ \(level)" }
-            if row.weak, let next = row.nextLevel, next > level { label += " → 次は\(next)" }
-            if row.below { label += " 段階を下回る" }
-            if row.indirect && row.weak { label += "・外部委託の候補" }
+            if let previous = row.previous, previous != level { label = "\(previous)→\(level)" }
+            if row.weak, let next = row.nextLevel, next > level { label += "（次は\(next)）" }
             let end = left + (row.weak ? Double(max(row.nextLevel ?? level, level)) : Double(level)) * unit
             if end + 8 + SVG.width(label, size: 10.5) <= Self.width - 2 {
                 svg += SVG.text(label, x: end + 9, y: y + barHeight / 2 + 4, size: 10.5, weight: row.weak ? "700" : nil)

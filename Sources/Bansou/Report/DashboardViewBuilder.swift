@@ -40,13 +40,16 @@ struct DashboardViewBuilder {
 
         let rows = sorted.map { item -> DashboardView.ClientRow in
             let d = item.diagnosis
+            let next = d.roadmap.nextSteps(1).first
             return DashboardView.ClientRow(
                 name: item.client.name.value, url: "\(item.client.id.value)/index.html",
                 stage: d.stage.effective.map { "段階\($0)" } ?? "未診断",
                 layer: d.needLayer?.name ?? "—", advisor: advisorName(item.client),
                 weak: d.stage.weakAreas.map(\.name).joined(separator: "・"),
-                next: d.roadmap.tasks.first.map { "\($0.title)（\($0.start.japanese)〜）" } ?? "—")
+                next: next?.title, nextPeriod: next.map { ReportViewBuilder.span($0.start, months: $0.months) },
+                nextStatus: next?.status.label, nextOverdue: next?.status == .overdue)
         }
+        let portfolio = portfolio(sorted, advisorName: advisorName, link: link)
 
         let skillAreas = guidance.skills.skillAreas
         let staff = library.staff.sorted { $0.id.value < $1.id.value }
@@ -82,7 +85,52 @@ struct DashboardViewBuilder {
         return DashboardView(
             title: "伴走支援ダッシュボード", institution: library.site.publisher.name, date: library.asOf.japanese,
             stageHeads: stages.map { $0.map { "段階\($0)" } ?? "未診断" }, matrix: matrix, clientCount: sorted.count,
-            clients: rows, skillHeads: skillAreas.map { .init(name: $0.name, group: $0.group) },
+            portfolio: portfolio, clients: rows, skillHeads: skillAreas.map { .init(name: $0.name, group: $0.group) },
             staff: staffRows, hasStaff: !staffRows.isEmpty, gaps: gaps, hasGaps: !gaps.isEmpty, advisors: advisors)
+    }
+
+    /// The portfolio section (spec v2, "The portfolio"): prints each client's
+    /// `Diagnosis.portfolio`, in the dashboard's order (by reading). The `data-sort` keys
+    /// are numbers so the template's script needs no collation: the row's position in
+    /// that order for the name, the staff order (by id) for the advisor.
+    func portfolio(_ sorted: [(client: Client, diagnosis: Diagnosis)], advisorName: (Client) -> String,
+                   link: (Client) -> DashboardView.ClientLink) -> DashboardView.Portfolio {
+        let staffOrder = Dictionary(library.staff.map(\.id.value).sorted().enumerated().map { ($0.element, $0.offset) },
+                                    uniquingKeysWith: { a, _ in a })
+        func key(_ value: Int?) -> String { value.map(String.init) ?? "" }
+        let rows = sorted.enumerated().map { index, item -> DashboardView.PortfolioRow in
+            let p = item.diagnosis.portfolio
+            let id = item.client.id.value
+            return DashboardView.PortfolioRow(
+                name: item.client.name.value, nameSort: String(index),
+                advisor: advisorName(item.client), advisorSort: key(item.client.advisor.flatMap { staffOrder[$0.value] }),
+                report: "\(id)/index.html", advisorSheet: "\(id)/advisor.html", pdf: "\(id)/report.pdf",
+                stage: p.stage.map { "段階\($0)" } ?? "未診断", stageSort: key(p.stage),
+                stageThen: p.stage12MonthsAgo.map { "段階\($0)" }, stageThenSort: key(p.stage12MonthsAgo), movedUp: p.movedUp,
+                overdue: p.overdue, hasOverdue: p.overdue > 0,
+                days: p.daysSinceMeeting, daysSort: key(p.daysSinceMeeting), lastMeeting: p.lastMeeting?.description,
+                followUp: p.needsFollowUp)
+        }
+        let followUps = sorted.filter { $0.diagnosis.portfolio.needsFollowUp }.map { item -> DashboardView.FollowUp in
+            let p = item.diagnosis.portfolio
+            var reasons: [String] = []
+            if p.overdue > 0 { reasons.append("遅れているタスク \(p.overdue)件") }
+            if let days = p.daysSinceMeeting {
+                if days >= PortfolioFacts.followUpDays { reasons.append("最終面談から\(days)日（\(p.lastMeeting?.japanese ?? "")）") }
+            } else {
+                reasons.append("面談の記録なし")
+            }
+            let id = item.client.id.value
+            return DashboardView.FollowUp(name: item.client.name.value, report: "\(id)/index.html", advisorSheet: "\(id)/advisor.html",
+                                          advisor: advisorName(item.client), reason: reasons.joined(separator: "・"))
+        }
+        let movedUp = sorted.filter { $0.diagnosis.portfolio.movedUp }.map { link($0.client) }
+        return DashboardView.Portfolio(
+            rows: rows, movedUp: movedUp.count,
+            compared: sorted.filter { $0.diagnosis.portfolio.stage != nil && $0.diagnosis.portfolio.stage12MonthsAgo != nil }.count,
+            movedUpClients: movedUp, hasMovedUp: !movedUp.isEmpty,
+            followUps: followUps, followUpCount: followUps.count, hasFollowUps: !followUps.isEmpty,
+            followUpDays: PortfolioFacts.followUpDays,
+            overdueTotal: sorted.reduce(0) { $0 + $1.diagnosis.portfolio.overdue })
     }
 }

@@ -17,12 +17,16 @@ public struct ReportRenderer {
     }
 
     /// The templates the reports need (checked with the portal's).
-    public static let requiredTemplates: Set<String> = ["report/report", "report/dashboard", "report/report-style"]
+    public static let requiredTemplates: Set<String> = ["report/report", "report/advisor", "report/dashboard", "report/report-style"]
 
     public static func reportPath(_ id: String) -> String { "reports/\(id)/index.html" }
     public static func jsonPath(_ id: String) -> String { "reports/\(id)/report.json" }
+    public static func advisorPath(_ id: String) -> String { "reports/\(id)/advisor.html" }
     public static func pdfPath(_ id: String) -> String { "reports/\(id)/report.pdf" }
     public static let dashboardPath = "reports/index.html"
+    /// The portfolio rows of the dashboard for Excel and for other tools (spec v2, "The portfolio").
+    public static let portfolioCSVPath = "reports/portfolio.csv"
+    public static let portfolioJSONPath = "reports/portfolio.json"
 
     public func render(log: DiagnosticLog) -> [OutputFile] {
         if let onlyClient, library.client(onlyClient) == nil {
@@ -33,16 +37,20 @@ public struct ReportRenderer {
         }
         let diagnoser = Diagnoser(library: library)
         let views = ReportViewBuilder(library: library)
+        let advisorViews = AdvisorViewBuilder(library: library)
         // Views are flattened to dictionaries first: swift-mustache's Mirror lookups were 2/3 of the time.
         let mustache = templates.library
         let clients = library.clients.sorted { $0.id.value < $1.id.value }
-        let diagnosed = parallelMap(clients) { client in (client: client, diagnosis: diagnoser.diagnose(client)) }
+        let diagnosed = diagnoser.addPeers(parallelMap(clients) { client in (client: client, diagnosis: diagnoser.diagnose(client)) })
         let rendered: [[OutputFile]] = parallelMap(diagnosed) { item in
             let id = item.client.id.value
-            let html = mustache.render(MustacheValue.flatten(views.build(client: item.client, diagnosis: item.diagnosis)) ?? [:],
-                                       withTemplate: "report/report") ?? ""
+            let report = views.build(client: item.client, diagnosis: item.diagnosis)
+            let html = mustache.render(MustacheValue.flatten(report) ?? [:], withTemplate: "report/report") ?? ""
+            let advisor = advisorViews.build(client: item.client, diagnosis: item.diagnosis, report: report)
+            let advisorHTML = mustache.render(MustacheValue.flatten(advisor) ?? [:], withTemplate: "report/advisor") ?? ""
             return [
                 OutputFile(path: Self.reportPath(id), text: html, sources: [item.client.path]),
+                OutputFile(path: Self.advisorPath(id), text: advisorHTML, sources: [item.client.path]),
                 OutputFile(path: Self.jsonPath(id), contents: ReportJSON.data(client: item.client, diagnosis: item.diagnosis),
                            sources: [item.client.path]),
             ]
@@ -51,6 +59,11 @@ public struct ReportRenderer {
         let dashboard = DashboardViewBuilder(library: library).build(diagnoses: diagnosed)
         files.append(OutputFile(path: Self.dashboardPath, text: mustache.render(MustacheValue.flatten(dashboard) ?? [:], withTemplate: "report/dashboard") ?? "",
                                 sources: clients.map(\.path) + library.staff.map(\.path)))
+        let advisorNames = Dictionary(library.staff.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a })
+        files.append(OutputFile(path: Self.portfolioCSVPath, contents: PortfolioCSV.data(diagnosed, asOf: library.asOf, advisorNames: advisorNames),
+                                sources: clients.map(\.path) + library.staff.map(\.path)))
+        files.append(OutputFile(path: Self.portfolioJSONPath, contents: PortfolioJSON.data(diagnosed, asOf: library.asOf),
+                                sources: clients.map(\.path)))
         // Spec "Stage diagnosis" 3 (未診断 is a warning, not an error): the report itself says so.
         // No diagnostic here: the bundled sample has a 未診断 client and must build without warnings.
         return files

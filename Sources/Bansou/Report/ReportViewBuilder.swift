@@ -159,7 +159,8 @@ struct ReportViewBuilder {
                 "評価の数字だけでは\(stageLabel(stage.computed))ですが、実態を踏まえて\(stageLabel($0.stage))と判断しました（\($0.reason)）。"
             },
             stageDescription: stage.effective.flatMap { guidance.stage($0)?.description },
-            since: change.map { Self.month($0.since) }, stageThen: change.map { stageLabel($0.stageThen) },
+            since: change.map { Self.month($0.since) },
+            stageThen: change.flatMap { $0.stageThen != $0.stageNow ? stageLabel($0.stageThen) : nil },
             changeText: change.map { c in
                 guard let then = c.stageThen, let now = c.stageNow else { return "前回（\(Self.month(c.since))）の評価と比べました" }
                 return now > then ? "前回（\(Self.month(c.since))）の段階\(then)から段階\(now)に上がりました"
