@@ -11,15 +11,6 @@ import Testing
 /// - d-silent: 未診断, no meeting, no advisor, a name with a quote and a comma.
 @Suite(.serialized)
 struct PortfolioTests {
-    static let staff = """
-    id: suzuki
-    name: 鈴木 一郎
-    role: DX推進担当
-    institution: regional-bank
-    skills: { why: 2, what: 1, how: 1, personal: 3, consulting: 2, digital: 1 }
-
-    """
-
     static let clients: [String: String] = [
         "Content/clients/a-rising.yaml": """
         id: a-rising
@@ -80,7 +71,7 @@ struct PortfolioTests {
 
     func site() throws -> FixtureSite {
         var files = Self.clients
-        files["Content/staff/suzuki.yaml"] = Self.staff
+        files["Content/staff/suzuki.yaml"] = ReportEndToEndTests.staff
         return try FixtureSite(files: files)
     }
 
