@@ -8,16 +8,6 @@ import Testing
 struct V2ValidationTests {
     // MARK: Fixtures
 
-    /// site.yaml with a mistyped `publisher.type` (line 4, col 33: columns count characters).
-    static let badSite = """
-    title: テストポータル
-    description: テスト用のポータルです。
-    base_url: https://test.example.jp/
-    publisher: { name: テスト銀行, type: regional-bnk, url: https://test.example.jp/ }
-    as_of: 2026-11-25
-
-    """
-
     static let goodSite = """
     title: テストポータル
     description: テスト用のポータルです。
@@ -26,6 +16,9 @@ struct V2ValidationTests {
     as_of: 2026-11-25
 
     """
+
+    /// site.yaml with a mistyped `publisher.type` (line 4, col 33: columns count characters).
+    static let badSite = goodSite.replacingOccurrences(of: "type: regional-bank", with: "type: regional-bnk")
 
     /// policy-tools.yaml whose tasks have months out of range and an unknown timing.
     static let badPolicyTools = """

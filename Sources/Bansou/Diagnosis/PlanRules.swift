@@ -7,7 +7,7 @@ public enum PlanRules {
         var result: [(area: String, goal: String)] = []
         for goal in goals {
             for area in goal.areas where seen.insert(area.value).inserted {
-                result.append((area.value, goal.text))
+                result.append((area.value, goal.text.value))
             }
         }
         return result

@@ -62,25 +62,21 @@ public struct Client: Decodable, Sendable {
 
 /// A goal of the company: `在庫の見える化` (short form) or `{ text: …, areas: [inventory] }`.
 public struct Goal: Decodable, Sendable {
-    public var text: String
+    /// Where the text was written, so an empty goal is reported at its place.
+    public var text: Located<String>
     /// Business areas the goal is about (areas.yaml ids); they steer the plan (rules 1–2).
     public var areas: [Located<String>]
 
     enum CodingKeys: String, CodingKey { case text, areas }
 
-    public init(text: String, areas: [Located<String>] = []) {
-        self.text = text
-        self.areas = areas
-    }
-
     public init(from decoder: Decoder) throws {
         if let nodeDecoder = decoder as? NodeDecoder, case .scalar = nodeDecoder.node {
-            text = try nodeDecoder.decodeString()
+            text = Located(try nodeDecoder.decodeString(), at: nodeDecoder.location)
             areas = []
             return
         }
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        text = try container.decode(String.self, forKey: .text)
+        text = try container.decode(Located<String>.self, forKey: .text)
         areas = try container.decodeIfPresent([Located<String>].self, forKey: .areas) ?? []
     }
 }

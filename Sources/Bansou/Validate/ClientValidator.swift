@@ -5,8 +5,6 @@ struct ClientValidator {
     let log: DiagnosticLog
     /// The date reports are made for: an assessment or a record dated after it is likely a typo.
     let asOf: Day
-    /// The client file's text, read again only to point at an empty goal (`Goal.text` has no position).
-    var source: SourceText? = nil
 
     private static let guidance = "Content/guidance"
     private static let areasFile = "\(guidance)/areas.yaml"
@@ -104,14 +102,10 @@ struct ClientValidator {
 
     /// Goals steer the plan through their areas (plan rules 1–2), and their text is printed.
     private func validateGoals(_ goals: [Goal]?) {
-        guard let goals else { return }
-        var textLocations: [SourceLocation?]? = nil
-        for (index, goal) in goals.enumerated() {
+        for goal in goals ?? [] {
             check.references(goal.areas, in: refs.areas, kind: "area", file: Self.areasFile)
-            if goal.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                if textLocations == nil { textLocations = goalTextLocations() }
-                let at = textLocations.flatMap { index < $0.count ? $0[index] : nil } ?? SourceLocation(path: source?.path ?? "?")
-                log.error("a goal's text must not be empty: write what the company wants to achieve (「受発注の電子化」)", at: at)
+            if !goal.text.isPlaceholder, goal.text.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                log.error("a goal's text must not be empty: write what the company wants to achieve (「受発注の電子化」)", at: goal.text.location)
             }
         }
     }
@@ -136,7 +130,7 @@ struct ClientValidator {
                 log.error("\(what) must be \(Self.list(allowed)), found '\(status.value)'", at: status.location)
                 continue
             }
-            let achieved = Self.achievedStatuses.contains(status.value)
+            let achieved = PlanRules.isAchieved(policyStatus: status.value)
             if let date = entry.value.date {
                 if achieved, !date.isPlaceholder, date.value > asOf {
                     log.warning("'\(tool.value)' is \(status.value) on \(date.value), after the as-of date (\(asOf)): a date in the future is likely a typo", at: date.location)
@@ -151,8 +145,6 @@ struct ClientValidator {
     static let certificationStatuses = ["held", "applying", "planned", "none"]
     static let toolStatuses = ["done", "planned", "none"]
     static let allPolicyStatuses = ["held", "applying", "done", "planned", "none"]
-    /// Shown as achieved with their date (plan rule 4).
-    private static let achievedStatuses: Set<String> = ["held", "done"]
 
     /// Explicit roadmap tasks: an optional slug id, unique within the client, and a recorded status.
     private func validateRoadmapIDs(_ roadmap: [PlannedTask]?) {
@@ -236,33 +228,5 @@ struct ClientValidator {
     static func list(_ items: [String], _ conjunction: String = "or") -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
-    }
-
-    /// Each goal's text position, read from the client file again: the model keeps `Goal.text`
-    /// a plain String, so only this (rare) error needs it. The second decode's diagnostics are
-    /// the loader's to report, so they are dropped here.
-    private func goalTextLocations() -> [SourceLocation?]? {
-        guard let source else { return nil }
-        let (positions, _) = YAMLDocument.decode(GoalPositions.self, yaml: source.text, path: source.path)
-        return positions?.goals?.map { $0.text?.location }
-    }
-}
-
-/// Only the positions of the goals' text, decoded from a client file.
-private struct GoalPositions: Decodable {
-    var goals: [GoalText]?
-
-    struct GoalText: Decodable {
-        var text: Located<String>?
-        enum CodingKeys: String, CodingKey { case text }
-
-        init(from decoder: Decoder) throws {
-            if let nodeDecoder = decoder as? NodeDecoder, case .scalar = nodeDecoder.node {
-                text = Located((try? nodeDecoder.decodeString()) ?? "", at: nodeDecoder.location)
-                return
-            }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            text = try container.decodeIfPresent(Located<String>.self, forKey: .text)
-        }
     }
 }

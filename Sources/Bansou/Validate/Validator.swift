@@ -30,7 +30,7 @@ public struct Validator {
         GuidanceValidator(check: check, refs: refs, log: log).validate(guidance)
         content.cases.forEach { validateCase($0, refs: refs, check: check) }
         for client in content.clients {
-            ClientValidator(check: check, refs: refs, log: log, asOf: asOf, source: content.sources[client.path]).validate(client)
+            ClientValidator(check: check, refs: refs, log: log, asOf: asOf).validate(client)
         }
         content.staff.forEach { validateStaff($0, refs: refs, check: check) }
         content.partners.forEach { validatePartner($0, refs: refs, check: check) }
