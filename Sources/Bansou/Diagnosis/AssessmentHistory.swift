@@ -23,15 +23,8 @@ public struct AssessmentHistory: Sendable {
     }
 
     public init(client: Client, asOf: Day) {
-        func levels(_ map: OrderedMap<AreaAssessment>?) -> [String: Int] {
-            var result: [String: Int] = [:]
-            for entry in map?.entries ?? [] where (1...4).contains(entry.value.level.value) {
-                result[entry.key.value] = entry.value.level.value
-            }
-            return result
-        }
-        self.init(current: levels(client.areas), assessed: client.assessed?.value,
-                  history: (client.history ?? []).map { ($0.date.value, levels($0.areas)) }, asOf: asOf)
+        self.init(current: client.areas?.levels ?? [:], assessed: client.assessed?.value,
+                  history: (client.history ?? []).map { ($0.date.value, $0.areas?.levels ?? [:]) }, asOf: asOf)
     }
 
     public var current: Entry { entries[entries.count - 1] }

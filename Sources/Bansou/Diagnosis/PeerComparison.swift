@@ -15,15 +15,15 @@ public struct PeerComparison: Sendable, Equatable {
     /// Mean stage of the group's diagnosed clients.
     public var averageStage: Double
     /// Mean level per area over the group's clients who assessed it (areas.yaml order).
-    public var areaAverages: [(area: String, average: Double, company: Int?)]
+    public var areaAverages: [AreaAverage]
     /// How many of the group are at a higher stage than this company.
     public var ahead: Int
 
-    public static func == (a: PeerComparison, b: PeerComparison) -> Bool {
-        a.group == b.group && a.count == b.count && a.averageStage == b.averageStage && a.ahead == b.ahead
-            && a.areaAverages.map(\.area) == b.areaAverages.map(\.area)
-            && a.areaAverages.map(\.average) == b.areaAverages.map(\.average)
-            && a.areaAverages.map(\.company) == b.areaAverages.map(\.company)
+    public struct AreaAverage: Sendable, Equatable {
+        public var area: String
+        public var average: Double
+        /// This company's level, when assessed.
+        public var company: Int?
     }
 
     /// One client's standing; `peers` are all clients (id, industry, stage, levels) of the institution.
@@ -37,10 +37,10 @@ public struct PeerComparison: Sendable, Equatable {
             guard members.count >= minimumGroup, members.contains(where: { $0.id == client }) else { return nil }
             let stages = members.compactMap(\.stage)
             let average = Double(stages.reduce(0, +)) / Double(max(stages.count, 1))
-            let areas = areaOrder.compactMap { area -> (area: String, average: Double, company: Int?)? in
+            let areas = areaOrder.compactMap { area -> AreaAverage? in
                 let values = members.compactMap { $0.levels[area] }
                 guard values.count >= minimumGroup else { return nil }
-                return (area, Double(values.reduce(0, +)) / Double(values.count), levels[area])
+                return AreaAverage(area: area, average: Double(values.reduce(0, +)) / Double(values.count), company: levels[area])
             }
             let ahead = stage.map { s in stages.filter { $0 > s }.count } ?? 0
             return PeerComparison(group: group, count: members.count, averageStage: average, areaAverages: areas, ahead: ahead)

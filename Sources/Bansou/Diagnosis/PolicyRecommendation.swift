@@ -23,7 +23,8 @@ public struct PolicyRecommendation: Sendable {
     /// the goal. 未診断 plans as 段階1.
     public static func recommend(stage: Int?, tools: [PolicyTool], status: [String: PolicyStatus] = [:]) -> [PolicyRecommendation] {
         let planning = stage ?? 1
-        let current = stage.map { "現在 段階\($0)" } ?? "未診断のため段階1として扱う"
+        // Printed in the company's report: plain words, addressed to the company.
+        let current = stage.map { "貴社は段階\($0)" } ?? "貴社の段階は業務の評価の後にお示しします"
         let achieved = tools.filter { PlanRules.isAchieved(policyStatus: status[$0.id.value]?.status.value) }.map { tool in
             let entry = status[tool.id.value]
             return PolicyRecommendation(tool: tool, isGoal: false, achieved: entry?.status.value, date: entry?.date?.value,
@@ -32,12 +33,12 @@ public struct PolicyRecommendation: Sendable {
         let open = tools.filter { !PlanRules.isAchieved(policyStatus: status[$0.id.value]?.status.value) }
         var result = achieved + open.filter { $0.fromStage.value <= planning }.map { tool in
             PolicyRecommendation(tool: tool, isGoal: false,
-                                 reason: "段階\(tool.fromStage.value)から活用を勧めるツール（\(current)）")
+                                 reason: "段階\(tool.fromStage.value)から活用できる制度です（\(current)）")
         }
         let ahead = open.filter { $0.fromStage.value > planning }
         if let lowest = ahead.map(\.fromStage.value).min(), let goal = ahead.first(where: { $0.fromStage.value == lowest }) {
             result.append(PolicyRecommendation(tool: goal, isGoal: true,
-                                               reason: "段階\(lowest)から勧めるツールで、次に目指す目標（\(current)）"))
+                                               reason: "段階\(lowest)から活用する制度で、次に目指す目標です（\(current)）"))
         }
         return result
     }

@@ -21,8 +21,25 @@ public struct PortfolioFacts: Sendable, Equatable {
     /// No meeting for this many days puts a client on the follow-up list.
     public static let followUpDays = 90
 
-    /// Overdue tasks, or no meeting for `followUpDays` days (or none at all).
-    public var needsFollowUp: Bool { overdue > 0 || (daysSinceMeeting.map { $0 >= Self.followUpDays } ?? true) }
+    /// Why a client is on the follow-up list.
+    public enum FollowUpReason: Sendable, Equatable {
+        case overdue(tasks: Int)
+        case quiet(days: Int, since: Day)
+        case noMeeting
+    }
+
+    /// Overdue tasks, and no meeting for `followUpDays` days (or none at all); empty: no follow-up.
+    public var followUpReasons: [FollowUpReason] {
+        var reasons: [FollowUpReason] = overdue > 0 ? [.overdue(tasks: overdue)] : []
+        if let days = daysSinceMeeting, let lastMeeting {
+            if days >= Self.followUpDays { reasons.append(.quiet(days: days, since: lastMeeting)) }
+        } else {
+            reasons.append(.noMeeting)
+        }
+        return reasons
+    }
+
+    public var needsFollowUp: Bool { !followUpReasons.isEmpty }
 
     public init(stage: Int?, history: AssessmentHistory, overdue: Int, meetings: [Day], asOf: Day) {
         self.stage = stage

@@ -32,35 +32,34 @@ extension RoadmapPlanner {
             self.stage = stage
             self.asOf = asOf
             start = YearMonth(asOf).adding(months: 1)
-            var levels: [String: Int] = [:]
+            levels = client.areas?.levels ?? [:]
             var notes: [String: String] = [:]
-            for entry in client.areas?.entries ?? [] where (1...4).contains(entry.value.level.value) {
-                levels[entry.key.value] = entry.value.level.value
+            for entry in client.areas?.entries ?? [] where levels[entry.key.value] != nil {
                 if let note = entry.value.note, !note.isEmpty { notes[entry.key.value] = note }
             }
-            self.levels = levels
             areaNotes = notes
             weakIDs = stage.weakAreas.map(\.id)
             goalAreas = PlanRules.goalAreas(client.goals ?? [])
             region = client.prefecture.flatMap { planner.guidance.region(ofPrefecture: $0.value) }?.id.value
-            var recorded: [String: (Recorded, Int)] = [:]
-            for (index, entry) in (client.progress ?? []).enumerated() {
+            var recorded: [String: Recorded] = [:]
+            for entry in client.progress ?? [] {
                 guard let status = TaskStatus(rawValue: entry.status.value) else { continue }
                 let new = Recorded(status: status, date: entry.date?.value, note: entry.note)
-                if let (old, _) = recorded[entry.task.value], let oldDate = old.date, let newDate = new.date, newDate < oldDate { continue }
-                recorded[entry.task.value] = (new, index)
+                // A later entry replaces an earlier one unless it is dated before it.
+                if let oldDate = recorded[entry.task.value]?.date, let newDate = new.date, newDate < oldDate { continue }
+                recorded[entry.task.value] = new
             }
             // The policy file's own status counts as recorded for policy:<tool> (planned, applying → doing).
             for entry in client.policy?.entries ?? [] {
                 let id = TaskID.policy(entry.key.value).description
                 guard recorded[id] == nil else { continue }
                 switch entry.value.status.value {
-                case "planned": recorded[id] = (Recorded(status: .planned, date: entry.value.date?.value), -1)
-                case "applying": recorded[id] = (Recorded(status: .doing, date: entry.value.date?.value), -1)
+                case "planned": recorded[id] = Recorded(status: .planned, date: entry.value.date?.value)
+                case "applying": recorded[id] = Recorded(status: .doing, date: entry.value.date?.value)
                 default: break
                 }
             }
-            self.recorded = recorded.mapValues(\.0)
+            self.recorded = recorded
             explicitAreas = Set((client.roadmap ?? []).compactMap { $0.area?.value })
         }
 

@@ -38,12 +38,10 @@ public struct RoadmapPlanner: Sendable {
 
         // Rule 1: the quick win, first.
         var areaFree: [String: Int] = [:]
-        let quickWin = PlanRules.quickWinArea(stage: stage.effective, weakAreas: context.weakIDs, goalAreas: context.goalAreaIDs)
-        if let area = quickWin {
-            if context.isLeftOut(.quickWin(area), area: area, notes: &notes) == false {
-                drafts.append(context.quickWin(area, offset: 0, months: Self.quickWinMonths))
-                areaFree[area] = Self.quickWinMonths
-            }
+        if let area = PlanRules.quickWinArea(stage: stage.effective, weakAreas: context.weakIDs, goalAreas: context.goalAreaIDs),
+           !context.isLeftOut(.quickWin(area), area: area, notes: &notes) {
+            drafts.append(context.quickWin(area, offset: 0, months: Self.quickWinMonths))
+            areaFree[area] = Self.quickWinMonths
         }
 
         // Rule 2 (with the BPO of weak indirect areas): one area every `stagger` months,
@@ -99,7 +97,7 @@ public struct RoadmapPlanner: Sendable {
 
         let start = context.start
         var tasks = drafts.map { draft -> RoadmapTask in
-            let owner = owner(forArea: draft.area, kind: draft.id.kind)
+            let owner = owner(forArea: draft.area)
             let taskStart = start.adding(months: draft.offset)
             let recorded = context.recorded[draft.id.description]
             let status = PlanRules.status(recorded: recorded?.status, end: taskStart.adding(months: draft.months - 1), asOf: asOf)
@@ -132,7 +130,7 @@ public struct RoadmapPlanner: Sendable {
         (context.client.roadmap ?? []).compactMap { task in
             guard let start = YearMonth(task.start.value) else { return nil }
             let area = task.area?.value
-            let owner = task.owner?.value ?? owner(forArea: area, kind: nil)
+            let owner = task.owner?.value ?? owner(forArea: area)
             let id = task.id?.value
             let progress = id.flatMap { context.recorded[$0] }
             let recorded = progress?.status ?? task.status.flatMap { TaskStatus(rawValue: $0.value) }
@@ -148,7 +146,7 @@ public struct RoadmapPlanner: Sendable {
 
     /// The first 主治医 (primary) institution strong in the area, else the first primary
     /// one: a 主治医 stays in charge and brings in others (guidance 3.4, ch.4).
-    public func owner(forArea area: String?, kind: TaskID.Kind? = nil) -> String {
+    public func owner(forArea area: String?) -> String {
         let institutions = guidance.institutions.institutions
         let primaries = institutions.filter(\.isPrimary)
         if let area, let strong = primaries.first(where: { ($0.areas ?? []).contains { $0.value == area } }) {

@@ -54,8 +54,7 @@ public struct StageDiagnosis: Sendable, Equatable {
 
     /// Builds the input from a client record.
     public init(client: Client, areas: [Area]) {
-        var levels: [String: Int] = [:]
-        for entry in client.areas?.entries ?? [] { levels[entry.key.value] = entry.value.level.value }
+        let levels = client.areas?.levels ?? [:]
         let override = client.stageOverride.map { Override(stage: $0.stage.value, reason: $0.reason) }
         self.init(levels: levels, areas: areas, override: override)
     }

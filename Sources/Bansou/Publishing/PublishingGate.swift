@@ -15,6 +15,8 @@ public struct PublishingGate {
 
     let scanner: LeakScanner
     let clientCount: Int
+    /// Whose company reports `checkReports` reads.
+    let clientIDs: [String]
     /// Source texts a hit may come from, by display path (stories, pages, templates, data).
     let sources: [String: SourceText]
     /// Searched for every hit after the output's own sources: shared templates and data.
@@ -23,6 +25,7 @@ public struct PublishingGate {
     init(library: Library, templates: TemplateSet) {
         scanner = LeakScanner(clients: library.clients, allow: (library.site.allow ?? []).map(\.value))
         clientCount = library.clients.count
+        clientIDs = library.clients.map(\.id.value)
         var sources = library.sources
         for (path, text) in templates.sources { sources[path] = text }
         self.sources = sources

@@ -112,13 +112,12 @@ struct DashboardViewBuilder {
                 followUp: p.needsFollowUp)
         }
         let followUps = sorted.filter { $0.diagnosis.portfolio.needsFollowUp }.map { item -> DashboardView.FollowUp in
-            let p = item.diagnosis.portfolio
-            var reasons: [String] = []
-            if p.overdue > 0 { reasons.append("遅れているタスク \(p.overdue)件") }
-            if let days = p.daysSinceMeeting {
-                if days >= PortfolioFacts.followUpDays { reasons.append("最終面談から\(days)日（\(p.lastMeeting?.japanese ?? "")）") }
-            } else {
-                reasons.append("面談の記録なし")
+            let reasons = item.diagnosis.portfolio.followUpReasons.map { reason -> String in
+                switch reason {
+                case .overdue(let tasks): return "遅れているタスク \(tasks)件"
+                case .quiet(let days, let since): return "最終面談から\(days)日（\(since.japanese)）"
+                case .noMeeting: return "面談の記録なし"
+                }
             }
             let id = item.client.id.value
             return DashboardView.FollowUp(name: item.client.name.value, report: "\(id)/index.html", advisorSheet: "\(id)/advisor.html",
