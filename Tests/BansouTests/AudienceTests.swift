@@ -26,6 +26,8 @@ struct AudienceTests {
     static func forbidden(for client: Client, guidance: Guidance, partners: [Partner]) -> [String] {
         var words = (client.meetings ?? []).map(\.note) + (client.progress ?? []).compactMap(\.note)
         words += guidance.needLayers.layers.flatMap { [$0.name, $0.approach] }
+        // The guidance's responses to challenges are addressed to support institutions.
+        words += guidance.challenges.challenges.map(\.response)
         words += partners.filter { !$0.isPublic }.map(\.name)
         // Content-format keys, task ids, file names and staff wording.
         words += ["need_layer", "roadmap", "progress", "stage_override", ".yaml", "quick-win:", "level-up:", "bpo:", "policy:",
@@ -63,6 +65,11 @@ struct AudienceTests {
                 #expect(advisor.contains(note), "\(id)/advisor.html lacks «\(note)»")
             }
             if let layer = client.needLayer.flatMap({ guidance.needLayer($0.value) }) { #expect(advisor.contains(layer.name)) }
+            // The company reads its challenges in words addressed to it.
+            for challenge in (client.challenges ?? []).compactMap({ guidance.challenge($0.value) }) {
+                #expect(html.contains(try #require(challenge.forCompany)), "\(id) lacks the company's wording of \(challenge.id.value)")
+                #expect(advisor.contains(challenge.response))
+            }
             // No other client is named in this company's report.
             for other in content.clients where other.id.value != id {
                 #expect(!html.contains(other.name.value), "\(id) names \(other.id.value)")

@@ -100,7 +100,11 @@ public struct Challenge: Decodable, Sendable {
     public var id: Located<String>
     public var name: String
     public var share: Double?
+    /// The guidance's response, addressed to support institutions (the portal, the advisor's sheet).
     public var response: String
+    /// The same, addressed to the company (its report); without it the report names the challenge only.
+    public var forCompany: String?
+    enum CodingKeys: String, CodingKey { case id, name, share, response, forCompany = "for_company" }
 }
 
 public struct InstitutionsFile: Decodable, Sendable {

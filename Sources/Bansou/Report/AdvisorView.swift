@@ -1,15 +1,15 @@
 /// The template context of the advisor's sheet (Templates/report/advisor.mustache):
-/// `Output/reports/<id>/advisor.html`, internal. It carries the company's report view
-/// and what only staff may read: the need layer and approach, the rules behind each task,
-/// meetings, progress notes and what the plan left out.
+/// `Output/reports/<id>/advisor.html`, internal: what only staff may read (the need layer
+/// and approach, the rules behind each task, meetings, progress notes, what the plan left
+/// out). The renderer adds the company's report view, already flattened, as `report`.
 struct AdvisorView {
     struct TaskRow { let number: Int; let id: String; let title: String; let status: String; let late: Bool; let basis: String; let note: String? }
     struct MeetingRow { let date: String; let note: String }
     struct ProgressRow { let task: String; let title: String; let status: String; let date: String; let note: String? }
     struct WeakRow { let name: String; let reason: String; let bpo: Bool }
     struct Fact { let label: String; let value: String }
+    struct ChallengeRow { let name: String; let response: String }
 
-    let report: ReportView
     let clientID: String
     let contact: [Fact]
     let needLayer: String?
@@ -20,6 +20,8 @@ struct AdvisorView {
     let computedStage: String
     let stageRule: String
     let weakAreas: [WeakRow]
+    /// The guidance's responses, addressed to support institutions.
+    let challenges: [ChallengeRow]
     let tasks: [TaskRow]
     let notes: [String]
     let progress: [ProgressRow]
@@ -33,7 +35,7 @@ struct AdvisorView {
 struct AdvisorViewBuilder {
     let library: Library
 
-    func build(client: Client, diagnosis d: Diagnosis, report: ReportView) -> AdvisorView {
+    func build(client: Client, diagnosis d: Diagnosis) -> AdvisorView {
         var contact: [AdvisorView.Fact] = []
         if let name = client.representative { contact.append(.init(label: "代表者", value: name.value)) }
         if let phone = client.phone { contact.append(.init(label: "電話", value: phone.value)) }
@@ -57,13 +59,14 @@ struct AdvisorViewBuilder {
         let meetings = (client.meetings ?? []).sorted { $0.date > $1.date }.map { AdvisorView.MeetingRow(date: $0.date.japanese, note: $0.note) }
         let facts = d.portfolio
         return AdvisorView(
-            report: report, clientID: client.id.value, contact: contact,
+            clientID: client.id.value, contact: contact,
             needLayer: d.needLayer?.name, approach: d.approach,
             focusPhase: d.focusPhase?.name, focusPhaseReason: d.focusPhaseReason,
             activities: d.focusPhase?.activities.map { "\($0.title)：\($0.description)" } ?? [],
             computedStage: d.stage.computed.map { "段階\($0)" } ?? "未診断",
             stageRule: d.stage.override.map { "算定 段階\(d.stage.computed.map(String.init) ?? "—")、上書き 段階\($0.stage)（\($0.reason)）" } ?? d.stage.reason,
             weakAreas: d.stage.weakAreas.map { AdvisorView.WeakRow(name: $0.name, reason: $0.reason, bpo: $0.isIndirect) },
+            challenges: d.challenges.map { AdvisorView.ChallengeRow(name: $0.name, response: $0.response) },
             tasks: tasks, notes: d.roadmap.notes, progress: progress, meetings: meetings,
             daysSinceMeeting: facts.daysSinceMeeting.map { "\($0)日" } ?? "記録なし",
             followUp: facts.needsFollowUp,

@@ -44,10 +44,12 @@ public struct ReportRenderer {
         let diagnosed = diagnoser.addPeers(parallelMap(clients) { client in (client: client, diagnosis: diagnoser.diagnose(client)) })
         let rendered: [[OutputFile]] = parallelMap(diagnosed) { item in
             let id = item.client.id.value
-            let report = views.build(client: item.client, diagnosis: item.diagnosis)
-            let html = mustache.render(MustacheValue.flatten(report) ?? [:], withTemplate: "report/report") ?? ""
-            let advisor = advisorViews.build(client: item.client, diagnosis: item.diagnosis, report: report)
-            let advisorHTML = mustache.render(MustacheValue.flatten(advisor) ?? [:], withTemplate: "report/advisor") ?? ""
+            // The company's view is flattened once and shared by both documents.
+            let report = MustacheValue.flatten(views.build(client: item.client, diagnosis: item.diagnosis)) as? [String: Any] ?? [:]
+            let html = mustache.render(report, withTemplate: "report/report") ?? ""
+            var advisor = MustacheValue.flatten(advisorViews.build(client: item.client, diagnosis: item.diagnosis)) as? [String: Any] ?? [:]
+            advisor["report"] = report
+            let advisorHTML = mustache.render(advisor, withTemplate: "report/advisor") ?? ""
             return [
                 OutputFile(path: Self.reportPath(id), text: html, sources: [item.client.path]),
                 OutputFile(path: Self.advisorPath(id), text: advisorHTML, sources: [item.client.path]),

@@ -7,7 +7,7 @@ struct ReportView {
     struct Fact { let label: String; let value: String }
     struct AreaRow { let name: String; let level: String; let now: String?; let next: String?; let focus: Bool; let change: String? }
     struct IndicatorRow { let name: String; let current: Int; let target: String; let gap: String }
-    struct ChallengeRow { let name: String; let share: String?; let response: String }
+    struct ChallengeRow { let name: String; let share: String?; let response: String? }
     struct TaskRow {
         let number: Int
         let title: String

@@ -172,14 +172,14 @@ struct ReportViewBuilder {
             achievements: achievements,
             overdueText: overdue > 0 ? "予定の時期を過ぎた取組が\(overdue)件あります。進め方を次回ご相談させてください。" : nil,
             nextSteps: nextSteps, effects: effects, peers: peerRows(d.peers, company: d.stage.effective),
-            goals: (client.goals ?? []).map(\.text),
+            goals: (client.goals ?? []).map(\.text.value),
             stageDiagramSVG: diagram,
             areaChartSVG: AreaLevelChartSVG(rows: chartRows, stage: stage.effective, previousLabel: change.map { Self.month($0.since) }).render(),
             areas: areaRows,
             bpoCandidates: stage.bpoCandidates.isEmpty ? nil : stage.bpoCandidates.map(\.name).joined(separator: "・"),
             radarSVG: IndicatorRadarSVG(axes: axes).render(), indicators: indicatorRows,
             challenges: d.challenges.map { c in
-                ReportView.ChallengeRow(name: c.name, share: c.share.map { "\(SVG.n($0))%" }, response: c.response)
+                ReportView.ChallengeRow(name: c.name, share: c.share.map { "\(SVG.n($0))%" }, response: c.forCompany)
             },
             ganttSVG: gantt, tasks: tasks,
             dropped: d.roadmap.dropped.map { ReportView.AchievementRow(title: $0.title, date: $0.date?.japanese) },
