@@ -292,7 +292,7 @@ enum DiagnosisFixture {
     @Test(arguments: [
         ("industry", StoryMatcher.Subject(industry: "construction"), 3, "同じ業種（建設業）"),
         ("stage", StoryMatcher.Subject(stage: 2), 2, "支援前の段階が同じ（段階2）"),
-        ("weak area", StoryMatcher.Subject(weakAreas: ["hr"]), 1, "弱い領域「人事・労務」を改善"),
+        ("weak area", StoryMatcher.Subject(weakAreas: ["hr"]), 1, "貴社が強化したい「人事・労務」を改善"),
         ("region", StoryMatcher.Subject(prefecture: "大阪府"), 1, "同じ地方（近畿）"),
         ("size", StoryMatcher.Subject(employees: 30), 1, "同じ規模（21〜50名）"),
     ])
@@ -331,7 +331,7 @@ enum DiagnosisFixture {
         #expect(match.score == 3 + 2 + 3 + 1 + 1)
         #expect(fastPoints(story, subject) == match.score)
         #expect(match.reasons == ["同じ業種（製造業）", "支援前の段階が同じ（段階2）",
-                                  "弱い領域「受発注」「勤怠管理」「人事・労務」「社内の情報共有」を改善",
+                                  "貴社が強化したい「受発注」「勤怠管理」「人事・労務」「社内の情報共有」を改善",
                                   "同じ地方（中部）", "同じ規模（21〜50名）"])
     }
 

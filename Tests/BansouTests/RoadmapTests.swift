@@ -166,6 +166,7 @@ import Testing
         let up = try #require(d.roadmap.tasks.first { $0.id == "level-up:ordering" })
         #expect(up.title == "FAX注文をなくす（受発注 レベル1→2）")
         #expect(up.detail == "目指す姿：ordering L2")
+        #expect(!up.reason.contains("ordering L2"))   // the target is said once, in the detail
         // No staff language reaches the company's wording; the rule goes to `basis`.
         for task in d.roadmap.tasks {
             #expect(!task.reason.contains("ルール") && !task.reason.contains("roadmap") && !task.reason.contains("層"))

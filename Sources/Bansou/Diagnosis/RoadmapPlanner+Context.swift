@@ -135,8 +135,8 @@ extension RoadmapPlanner {
                 reason += level < effective ? "\(name(area))は貴社の段階（段階\(effective)）を下回っており、全体の底上げに欠かせません。"
                                             : "\(name(area))は貴社の業務領域の中で最も低いレベルです。"
             }
-            reason += "\(now(area))。"
-            reason += withBPO ? "外部委託の検討結果に合わせて進めます" : "次は「\(next.text)」状態を目指します"
+            // The target itself is the task's detail (目指す姿); the reason says where the company stands.
+            reason += "\(now(area))" + (withBPO ? "。外部委託の検討結果に合わせて進めます" : "")
             return Draft(id: .levelUp(area), offset: offset, months: months, area: area, title: title,
                          detail: "目指す姿：\(next.text)", goal: goal, reason: reason, basis: basis)
         }
@@ -154,7 +154,7 @@ extension RoadmapPlanner {
         func policy(_ tool: PolicyTool, task: PolicyTask, offset: Int, months: Int, stage effective: Int) -> Draft {
             var reason = task.reason ?? tool.summary
             if tool.id.value == "dx-index", let gaps = indicatorGaps(), !gaps.isEmpty {
-                reason += "。前回の自己診断で目標との差が大きい" + gaps.map { "「\($0.name)」（\($0.current)→\($0.target)）" }.joined() + "を中心に話し合います"
+                reason += "。いまの自己評価で目標との差が大きい" + gaps.map { "「\($0.name)」（\($0.current)→\($0.target)）" }.joined() + "を中心に話し合います"
             }
             if let done = client.policy?["dx-index"], PlanRules.isAchieved(policyStatus: done.status.value), tool.id.value != "dx-index",
                let date = done.date?.value {

@@ -168,7 +168,7 @@ public struct StoryMatcher: Sendable {
             // Capped so that a broad story cannot outweigh the same industry.
             score += min(improved.count, 3)
             let names = improved.map { "「\(guidance.area($0)?.name ?? $0)」" }.joined()
-            reasons.append("弱い領域\(names)を改善")
+            reasons.append("貴社が強化したい\(names)を改善")
         }
         if let prefecture = subject.prefecture, let region = guidance.region(ofPrefecture: prefecture),
            region.id.value == meta.region.value {
