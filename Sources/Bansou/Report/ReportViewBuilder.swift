@@ -74,7 +74,7 @@ struct ReportViewBuilder {
             let id = area.id.value
             let level = levels[id]
             let next = level.map { min($0 + 1, 4) }
-            let moved = change?.areas[id].flatMap { $0.now != $0.then ? "前回 レベル\($0.then) → 今回 レベル\($0.now)" : nil }
+            let moved = change?.areas[id].flatMap { $0.now != $0.then ? "（前回 レベル\($0.then)）" : nil }
             return ReportView.AreaRow(name: area.name, level: level.map { "レベル\($0)" } ?? "未評価",
                                       now: notes[id] ?? level.map { area.describe(level: $0) },
                                       next: weakByID[id] != nil ? next.map { "レベル\($0)：" + area.describe(level: $0) } : nil,
