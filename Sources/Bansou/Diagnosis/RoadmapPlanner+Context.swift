@@ -214,12 +214,12 @@ extension RoadmapPlanner {
             var dropped: [Achievement] = []
             var seen = Set<String>()
             for (id, entry) in recorded.sorted(by: { $0.key < $1.key }) where entry.status.closesTask {
-                let item = Achievement(id: id, title: title(ofTask: id, explicit: explicit), date: entry.date, note: entry.note, status: entry.status)
+                let item = Achievement(id: id, title: title(ofTask: id, explicit: explicit), date: entry.date, note: entry.note)
                 if entry.status == .done { done.append(item) } else { dropped.append(item) }
                 seen.insert(id)
             }
             for task in explicit where task.status.closesTask && !seen.contains(task.id ?? task.title) {
-                let item = Achievement(id: task.id ?? task.title, title: task.title, date: nil, note: task.note, status: task.status)
+                let item = Achievement(id: task.id ?? task.title, title: task.title, date: nil, note: task.note)
                 if task.status == .done { done.append(item) } else { dropped.append(item) }
             }
             for entry in client.policy?.entries ?? [] where PlanRules.isAchieved(policyStatus: entry.value.status.value) {
@@ -227,7 +227,7 @@ extension RoadmapPlanner {
                 guard !seen.contains(id) else { continue }
                 let name = guidance.policyTool(entry.key.value)?.name ?? entry.key.value
                 done.append(Achievement(id: id, title: entry.value.status.value == "held" ? "\(name)の認定を取得" : "\(name)を実施",
-                                        date: entry.value.date?.value, note: nil, status: .done))
+                                        date: entry.value.date?.value, note: nil))
             }
             return (done, dropped)
         }

@@ -84,5 +84,4 @@ public struct Achievement: Sendable, Equatable {
     public var date: Day?
     /// The advisor's note (never printed for the company).
     public var note: String?
-    public var status: TaskStatus
 }

@@ -12,10 +12,8 @@ struct ReportView {
         let number: Int
         let title: String
         let detail: String?
-        let period: String
         let span: String
         let months: String
-        let kind: String
         let owner: String
         let partner: String?
         let status: String
@@ -26,7 +24,7 @@ struct ReportView {
     }
     struct StepRow { let title: String; let when: String; let owner: String; let partner: String?; let status: String; let late: Bool }
     struct AchievementRow { let title: String; let date: String? }
-    struct EffectRow { let text: String; let story: String; let alias: String; let url: String?; let sameIndustry: Bool }
+    struct EffectRow { let text: String; let story: String; let alias: String; let url: String? }
     struct PeerRow { let group: String; let text: String; let areas: [PeerArea] }
     struct PeerArea { let name: String; let average: String; let company: String }
     struct StoryRow { let title: String; let alias: String; let url: String?; let reasons: String; let transition: String }
@@ -40,7 +38,6 @@ struct ReportView {
     let advisorRole: String?
     let institution: String
     let date: String
-    let asOf: String
     let facts: [Fact]
 
     // Stage

@@ -19,8 +19,6 @@ struct ReportViewBuilder {
             : end.year == start.year ? "\(start.japanese)〜\(end.month)月" : "\(start.japanese)〜\(end.japanese)"
     }
 
-    static func period(_ start: YearMonth, months: Int) -> String { "\(span(start, months: months))（\(months)か月）" }
-
     static func month(_ day: Day) -> String { "\(day.year)年\(day.month)月" }
 
     func institutionName(_ id: String) -> String { guidance.institution(id)?.name ?? id }
@@ -39,9 +37,8 @@ struct ReportViewBuilder {
     func taskRows(_ roadmap: Roadmap) -> [ReportView.TaskRow] {
         roadmap.tasks.enumerated().map { i, task in
             ReportView.TaskRow(number: i + 1, title: task.title, detail: task.detail,
-                               period: Self.period(task.start, months: task.months),
                                span: Self.span(task.start, months: task.months), months: "\(task.months)か月",
-                               kind: RoadmapGanttSVG.kindLabel(task.kind), owner: ownerName(task),
+                               owner: ownerName(task),
                                partner: partnerName(task.partner), status: task.status.label,
                                statusClass: "status-\(task.status.rawValue)", late: task.status == .overdue,
                                goal: task.goal, reason: task.reason)
@@ -137,8 +134,7 @@ struct ReportViewBuilder {
         let effects = d.expectedEffects.map { e in
             ReportView.EffectRow(text: (e.sameIndustry ? "同業の事例" : "似た取組の事例") + "では\(e.phrase)"
                                     + "（\(SVG.n(e.before))\(e.unit ?? "")→\(SVG.n(e.after))\(e.unit ?? "")）",
-                                 story: e.storyTitle, alias: e.alias, url: SiteLayout.absolute(SiteLayout.story(e.storySlug), base: library.site.base),
-                                 sameIndustry: e.sameIndustry)
+                                 story: e.storyTitle, alias: e.alias, url: SiteLayout.absolute(SiteLayout.story(e.storySlug), base: library.site.base))
         }
         let nextSteps = d.roadmap.nextSteps(3).map { task in
             ReportView.StepRow(title: task.title, when: task.status == .overdue ? "\(Self.span(task.start, months: task.months))（予定を過ぎています）"
@@ -152,7 +148,7 @@ struct ReportViewBuilder {
             title: d.isIndifferent ? "業務効率化のご提案" : "DX推進ロードマップ",
             clientName: client.name.value, advisorName: advisor?.name ?? client.advisor?.value ?? "担当者",
             advisorRole: advisor?.role, institution: publisher.name, date: d.asOf.japanese,
-            asOf: d.asOf.description, facts: facts,
+            facts: facts,
             undiagnosed: stage.isUndiagnosed, stageLabel: stageLabel(stage.effective),
             stageReason: stage.reason,
             overrideText: stage.isUndiagnosed ? nil : stage.override.map {
