@@ -130,13 +130,27 @@ struct NodeDecoder: Decoder {
         return value
     }
 
+    /// YAML 1.2's booleans only, written plain. A quoted `"yes"` is text, and YAML 1.1's
+    /// yes/no/on/off read differently from one tool to the next: a switch such as
+    /// `unsafe_html` must never be turned on by a value that merely looks like one.
     func decodeBool() throws -> Bool {
-        switch scalarText {
-        case "true", "True", "TRUE", "yes", "Yes": return true
-        case "false", "False", "FALSE", "no", "No": return false
-        default: throw fail("expected true or false \(describeField), found \(quoted)")
+        guard case .scalar(let scalar) = node else {
+            throw fail("expected true or false \(describeField), found \(node.kindDescription)")
         }
+        let text = scalar.string
+        let word = Self.booleanWords[text]
+        if scalar.style == .plain, let word { return word }
+        if word != nil {
+            throw fail("expected true or false \(describeField), found the quoted text \(quoted): write \(text.lowercased()) without quotes")
+        }
+        if Self.yaml11Booleans.contains(text.lowercased()) {
+            throw fail("expected true or false \(describeField), found \(quoted): write true or false (yes/no/on/off are not booleans here)")
+        }
+        throw fail("expected true or false \(describeField), found \(quoted)")
     }
+
+    static let booleanWords: [String: Bool] = ["true": true, "True": true, "TRUE": true, "false": false, "False": false, "FALSE": false]
+    static let yaml11Booleans: Set<String> = ["yes", "no", "y", "n", "on", "off"]
 
     var quoted: String {
         if let text = scalarText { return "'\(text.prefix(40))'" }
