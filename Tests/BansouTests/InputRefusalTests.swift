@@ -39,4 +39,23 @@ struct InputRefusalTests {
         #expect(run.errorLines == ["Content/site.yaml:6:14: error: expected true or false for 'unsafe_html', found 'yes': write true or false (yes/no/on/off are not booleans here)"], "\(run.stderr)")
         #expect(!site.exists("Output/site/cases/raw/index.html"))
     }
+
+    // MARK: Paths as the user gave them
+
+    @Test func diagnosticsNameTheContentFolderGivenWithContent() throws {
+        let site = try FixtureSite(files: [
+            "Content/cases/refs.md": FixtureSite.story(extra: "partners: [nobody]\nclient: ghost\ninstitutions: [banks]"),
+            "Content/clients/acme.yaml": "id: acme\nname: 株式会社アクメ\nadvisor: nobody\nindustry: metal\nareas: { ordering: 1 }\n",
+            "Content/partners/p.yaml": "id: p\nname: P社\ntype: bank\nregion: chubu\n",
+        ])
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content"), to: site.root.appendingPathComponent("site-content"))
+        let run = try site.run("build", "--content", "site-content")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.errorLines.count >= 6, "\(run.stderr)")
+        #expect(!run.stderr.contains("Content/"), "\(run.stderr)")
+        for expected in ["(see site-content/partners)", "(see site-content/clients)", "(see site-content/guidance/institutions.yaml)",
+                         "(site-content/staff/nobody.yaml)", "(see site-content/guidance/industries.yaml)"] {
+            #expect(run.stderr.contains(expected), "\(expected) missing in:\n\(run.stderr)")
+        }
+    }
 }

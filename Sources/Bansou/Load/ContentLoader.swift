@@ -11,6 +11,12 @@ public struct LoadedContent: Sendable {
     public var partners: [Partner] = []
     /// Raw text of every file read, by display path; the leak scan maps hits back through it.
     public var sources: [String: SourceText] = [:]
+    /// The content folder as the user named it (`--content`), without a trailing slash:
+    /// every diagnostic path starts with it, never with a literal `Content/`.
+    public var displayPrefix: String = "Content"
+
+    /// A path inside the content folder as printed: `display("guidance/areas.yaml")`.
+    public func display(_ relative: String) -> String { displayPrefix + "/" + relative }
 }
 
 /// The load stage: reads Content/ and decodes every file, in parallel, collecting all problems.
@@ -28,6 +34,7 @@ public struct ContentLoader {
 
     public func load(log: DiagnosticLog) -> LoadedContent {
         var content = LoadedContent()
+        content.displayPrefix = displayPrefix
         guard FileManager.default.fileExists(atPath: contentDirectory.path) else {
             log.error("content folder not found", at: SourceLocation(path: displayPrefix))
             return content

@@ -21,7 +21,7 @@ struct GuidancePages {
             let body = TopicPage(id: topic.id, title: topic.title, lead: topic.lead, content: content(for: topic.id))
             jobs.append(RenderJob(path: path, template: "guidance-\(topic.id)",
                                   context: views.context(path: path, title: topic.title, description: topic.lead, body),
-                                  sources: ["Content/guidance/\(topic.id).yaml"]))
+                                  sources: [library.contentPath("guidance/\(topic.id).yaml")]))
         }
         return jobs
     }

@@ -31,8 +31,8 @@ public struct ReportRenderer {
     public func render(log: DiagnosticLog) -> [OutputFile] {
         if let onlyClient, library.client(onlyClient) == nil {
             let known = library.clients.map(\.id.value).sorted().joined(separator: ", ")
-            log.error("no client '\(onlyClient)' (Content/clients/\(onlyClient).yaml); clients: \(known.isEmpty ? "none" : known)",
-                      at: SourceLocation(path: "Content/clients/\(onlyClient).yaml"))
+            let file = library.contentPath("clients/\(onlyClient).yaml")
+            log.error("no client '\(onlyClient)' (\(file)); clients: \(known.isEmpty ? "none" : known)", at: SourceLocation(path: file))
             return []
         }
         let diagnoser = Diagnoser(library: library)

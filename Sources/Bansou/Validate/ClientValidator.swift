@@ -6,12 +6,12 @@ struct ClientValidator {
     /// The date reports are made for: an assessment or a record dated after it is likely a typo.
     let asOf: Day
 
-    private static let guidance = "Content/guidance"
-    private static let areasFile = "\(guidance)/areas.yaml"
-    private static let policyToolsFile = "\(guidance)/policy-tools.yaml"
+    private var guidance: String { check.path("guidance") }
+    private var areasFile: String { check.path("guidance/areas.yaml") }
+    private var policyToolsFile: String { check.path("guidance/policy-tools.yaml") }
 
     func validate(_ client: Client) {
-        let g = Self.guidance
+        let g = guidance
         check.idMatchesFile(client.id, path: client.path)
         check.reference(client.industry, in: refs.industries, kind: "industry", file: "\(g)/industries.yaml")
         if let prefecture = client.prefecture, !refs.prefectures.contains(prefecture.value) {
@@ -19,7 +19,7 @@ struct ClientValidator {
         }
         check.reference(client.needLayer, in: refs.needLayers, kind: "need layer", file: "\(g)/need-layers.yaml")
         if let advisor = client.advisor, !refs.staff.contains(advisor.value) {
-            log.error("advisor '\(advisor.value)' is not on the staff (Content/staff/\(advisor.value).yaml)", at: advisor.location)
+            log.error("advisor '\(advisor.value)' is not on the staff (\(check.path("staff/\(advisor.value).yaml")))", at: advisor.location)
         }
         if let employees = client.employees, employees.value < 0 {
             log.error("employees must not be negative", at: employees.location)
@@ -35,7 +35,7 @@ struct ClientValidator {
                 log.error("start must be a month written YYYY-MM, found '\(task.start.value)'", at: task.start.location)
             }
             check.range(task.months, 1...36, what: "months")
-            check.reference(task.area, in: refs.areas, kind: "area", file: Self.areasFile)
+            check.reference(task.area, in: refs.areas, kind: "area", file: areasFile)
             check.reference(task.owner, in: refs.institutions, kind: "institution type", file: "\(g)/institutions.yaml")
         }
         if let override = client.stageOverride {
@@ -55,11 +55,11 @@ struct ClientValidator {
     /// The current assessment and every `history` entry have the same shapes and ranges.
     private func validateAssessment(areas: OrderedMap<AreaAssessment>?, indicators: OrderedMap<IndicatorScore>?) {
         for entry in areas?.entries ?? [] {
-            check.reference(entry.key, in: refs.areas, kind: "area", file: Self.areasFile)
+            check.reference(entry.key, in: refs.areas, kind: "area", file: areasFile)
             check.range(entry.value.level, 1...4, what: "an area level")
         }
         for entry in indicators?.entries ?? [] {
-            check.reference(entry.key, in: refs.indicators, kind: "indicator", file: "\(Self.guidance)/indicators.yaml")
+            check.reference(entry.key, in: refs.indicators, kind: "indicator", file: "\(guidance)/indicators.yaml")
             check.range(entry.value.current, 0...5, what: "an indicator value")
             check.range(entry.value.target, 0...5, what: "an indicator target")
         }
@@ -103,7 +103,7 @@ struct ClientValidator {
     /// Goals steer the plan through their areas (plan rules 1–2), and their text is printed.
     private func validateGoals(_ goals: [Goal]?) {
         for goal in goals ?? [] {
-            check.references(goal.areas, in: refs.areas, kind: "area", file: Self.areasFile)
+            check.references(goal.areas, in: refs.areas, kind: "area", file: areasFile)
             if !goal.text.isPlaceholder, goal.text.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 log.error("a goal's text must not be empty: write what the company wants to achieve (「受発注の電子化」)", at: goal.text.location)
             }
@@ -119,7 +119,7 @@ struct ClientValidator {
     private func validatePolicy(_ policy: OrderedMap<PolicyStatus>?) {
         for entry in policy?.entries ?? [] {
             let tool = entry.key
-            check.reference(tool, in: refs.policyTools, kind: "policy tool", file: Self.policyToolsFile)
+            check.reference(tool, in: refs.policyTools, kind: "policy tool", file: policyToolsFile)
             let status = entry.value.status
             guard !status.isPlaceholder else { continue }
             let known = refs.policyTools.contains(tool.value)
@@ -200,11 +200,11 @@ struct ClientValidator {
         switch id.kind.subject {
         case .area:
             if !refs.areas.contains(id.subject) {
-                return "area '\(id.subject)' is not defined (see \(Self.areasFile))"
+                return "area '\(id.subject)' is not defined (see \(areasFile))"
             }
         case .policyTool:
             if !refs.policyTools.contains(id.subject) {
-                return "policy tool '\(id.subject)' is not defined (see \(Self.policyToolsFile))"
+                return "policy tool '\(id.subject)' is not defined (see \(policyToolsFile))"
             }
         case .fixed(let subject):
             if id.subject != subject {

@@ -30,12 +30,12 @@ struct GuidanceValidator {
         check.unique(g.challenges.challenges, id: \.id, kind: "challenge")
         check.unique(g.institutions.institutions, id: \.id, kind: "institution type")
         for institution in g.institutions.institutions {
-            check.references(institution.areas, in: refs.areas, kind: "area", file: "Content/guidance/areas.yaml")
+            check.references(institution.areas, in: refs.areas, kind: "area", file: check.path("guidance/areas.yaml"))
         }
         check.unique(g.skills.mindsets, id: \.id, kind: "mindset")
         check.unique(g.skills.skillAreas, id: \.id, kind: "skill area")
         for means in g.skills.certifications + g.skills.training {
-            check.references(means.skillAreas, in: refs.skillAreas, kind: "skill area", file: "Content/guidance/skills.yaml")
+            check.references(means.skillAreas, in: refs.skillAreas, kind: "skill area", file: check.path("guidance/skills.yaml"))
         }
         check.unique(g.policyTools.tools, id: \.id, kind: "policy tool")
         for tool in g.policyTools.tools {

@@ -16,6 +16,11 @@ public struct Library: Sendable {
     public var asOf: Day
     /// Raw text of every source file, by display path.
     public var sources: [String: SourceText]
+    /// The content folder as the user named it; see `LoadedContent.displayPrefix`.
+    public var contentPrefix: String = "Content"
+
+    /// A path inside the content folder as printed in diagnostics and leak reports.
+    public func contentPath(_ relative: String) -> String { contentPrefix + "/" + relative }
 
     public func client(_ id: String) -> Client? { clients.first { $0.id.value == id } }
     public func partner(_ id: String) -> Partner? { partners.first { $0.id.value == id } }

@@ -38,6 +38,11 @@ struct ReferenceIndex {
 /// Small helpers shared by the validators: each reports at the value's own position.
 struct Checker {
     let log: DiagnosticLog
+    /// The content folder as the user named it, for the files a message points to.
+    var contentPrefix = "Content"
+
+    /// A content file as printed: `path("guidance/areas.yaml")` is `<--content>/guidance/areas.yaml`.
+    func path(_ relative: String) -> String { contentPrefix + "/" + relative }
 
     func reference(_ value: Located<String>?, in known: Set<String>, kind: String, file: String) {
         guard let value, !value.isPlaceholder else { return }

@@ -23,7 +23,7 @@ public struct Validator {
     /// (nothing else can be checked without them).
     public func validate(_ content: LoadedContent) -> Library? {
         guard let site = content.site, let guidance = content.guidance else { return nil }
-        let check = Checker(log: log)
+        let check = Checker(log: log, contentPrefix: content.displayPrefix)
         let refs = ReferenceIndex(guidance: guidance, content: content)
         let asOf = options.asOf ?? site.asOf ?? Day.today()
         validateSite(site, refs: refs, check: check)
@@ -51,7 +51,7 @@ public struct Validator {
         published.sort { ($0.meta.date.value, $1.slug) > ($1.meta.date.value, $0.slug) }
         return Library(site: site, guidance: guidance, cases: content.cases, published: published, unpublished: unpublished,
                        pages: pages, clients: content.clients, staff: content.staff, partners: content.partners,
-                       asOf: asOf, sources: content.sources)
+                       asOf: asOf, sources: content.sources, contentPrefix: content.displayPrefix)
     }
 
     /// Spec, Publishing 1: not a draft, and a named client must have consented.
@@ -88,7 +88,7 @@ public struct Validator {
         }
         if let perPage = site.perPage { check.range(perPage, 1...1000, what: "per_page") }
         // v2: partners of the publisher's own type are peers, never offered to its clients (plan rule 6).
-        check.reference(site.publisher.type, in: refs.institutions, kind: "institution type", file: "Content/guidance/institutions.yaml")
+        check.reference(site.publisher.type, in: refs.institutions, kind: "institution type", file: check.path("guidance/institutions.yaml"))
         for entry in site.themeSlugs?.entries ?? [] {
             check.slug(Located(entry.value, at: entry.key.location), kind: "theme slug")
         }
@@ -96,7 +96,7 @@ public struct Validator {
 
     func validateCase(_ story: CaseStudy, refs: ReferenceIndex, check: Checker) {
         let meta = story.meta
-        let file = "Content/guidance"
+        let file = check.path("guidance")
         check.reference(meta.industry, in: refs.industries, kind: "industry", file: "\(file)/industries.yaml")
         check.reference(meta.region, in: refs.regions, kind: "region", file: "\(file)/regions.yaml")
         if let size = meta.size, !size.isPlaceholder, !SizeBand.all.contains(size.value) {
@@ -109,8 +109,8 @@ public struct Validator {
         }
         check.references(meta.areas, in: refs.areas, kind: "area", file: "\(file)/areas.yaml")
         check.references(meta.institutions, in: refs.institutions, kind: "institution type", file: "\(file)/institutions.yaml")
-        check.references(meta.partners, in: refs.partners, kind: "partner", file: "Content/partners")
-        check.reference(meta.client, in: refs.clients, kind: "client", file: "Content/clients")
+        check.references(meta.partners, in: refs.partners, kind: "partner", file: check.path("partners"))
+        check.reference(meta.client, in: refs.clients, kind: "client", file: check.path("clients"))
         if let anonymize = meta.anonymize, anonymize.value != "auto" {
             log.error("anonymize must be 'auto', found '\(anonymize.value)'", at: anonymize.location)
         }
@@ -127,18 +127,18 @@ public struct Validator {
 
     func validateStaff(_ member: StaffMember, refs: ReferenceIndex, check: Checker) {
         check.idMatchesFile(member.id, path: member.path)
-        check.reference(member.institution, in: refs.institutions, kind: "institution type", file: "Content/guidance/institutions.yaml")
+        check.reference(member.institution, in: refs.institutions, kind: "institution type", file: check.path("guidance/institutions.yaml"))
         for entry in member.skills?.entries ?? [] {
-            check.reference(entry.key, in: refs.skillAreas, kind: "skill area", file: "Content/guidance/skills.yaml")
+            check.reference(entry.key, in: refs.skillAreas, kind: "skill area", file: check.path("guidance/skills.yaml"))
             check.range(entry.value, 0...3, what: "a skill rating")
         }
     }
 
     func validatePartner(_ partner: Partner, refs: ReferenceIndex, check: Checker) {
         check.idMatchesFile(partner.id, path: partner.path)
-        check.reference(partner.type, in: refs.institutions, kind: "institution type", file: "Content/guidance/institutions.yaml")
-        check.reference(partner.region, in: refs.regions, kind: "region", file: "Content/guidance/regions.yaml")
-        check.references(partner.strengths, in: refs.areas, kind: "area", file: "Content/guidance/areas.yaml")
+        check.reference(partner.type, in: refs.institutions, kind: "institution type", file: check.path("guidance/institutions.yaml"))
+        check.reference(partner.region, in: refs.regions, kind: "region", file: check.path("guidance/regions.yaml"))
+        check.references(partner.strengths, in: refs.areas, kind: "area", file: check.path("guidance/areas.yaml"))
     }
 
     /// Pages live at /<slug>/, so they must not take a section's name.
