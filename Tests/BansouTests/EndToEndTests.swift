@@ -19,6 +19,7 @@ struct EndToEndTests {
 
     @Test func writesStoryPagesTaxonomiesAndFeedsWithAbsoluteURLs() throws {
         let site = try FixtureSite(files: [
+            "Content/clients/.gitkeep": "",
             "Content/cases/fax-to-cloud.md": FixtureSite.story(extra: """
             summary: 受注処理の時間を4分の1にしました。
             themes: [ペーパーレス]
@@ -48,6 +49,7 @@ struct EndToEndTests {
 
     @Test func escapesScriptInTitleAndDropsRawHTMLInBody() throws {
         let site = try FixtureSite(files: [
+            "Content/clients/.gitkeep": "",
             "Content/cases/xss.md": FixtureSite.story(title: "<script>alert(1)</script>", body: "<script>alert(2)</script>\n\n本文"),
         ])
         let run = try site.run("build")
@@ -60,6 +62,7 @@ struct EndToEndTests {
 
     @Test func japaneseAutolinkEndsAtThePunctuation() throws {
         let site = try FixtureSite(files: [
+            "Content/clients/.gitkeep": "",
             "Content/cases/link.md": FixtureSite.story(body: "詳しくは https://www.example.jp/dx/guide。次の段落です。"),
         ])
         #expect(try site.run("build").status == 0)
@@ -69,6 +72,7 @@ struct EndToEndTests {
 
     @Test func draftsAndScheduledStoriesOnlyWithDraftsFlag() throws {
         let site = try FixtureSite(files: [
+            "Content/clients/.gitkeep": "",
             "Content/cases/draft.md": FixtureSite.story(extra: "draft: true"),
             "Content/cases/future.md": FixtureSite.story(date: "2027-01-01"),
         ])
@@ -85,6 +89,7 @@ struct EndToEndTests {
 
     @Test func deletedStoryLeavesNoStalePage() throws {
         let site = try FixtureSite(files: [
+            "Content/clients/.gitkeep": "",
             "Content/cases/one.md": FixtureSite.story(),
             "Content/cases/two.md": FixtureSite.story(title: "二つ目"),
         ])
@@ -100,6 +105,7 @@ struct EndToEndTests {
 
     @Test func rebuildWithSameAsOfIsByteIdentical() throws {
         let site = try FixtureSite(files: [
+            "Content/clients/.gitkeep": "",
             "Content/cases/one.md": FixtureSite.story(),
             "Content/cases/two.md": FixtureSite.story(title: "二つ目", date: "2026-09-01"),
         ])
@@ -114,6 +120,7 @@ struct EndToEndTests {
 
     @Test func listsAndTermPagesArePaginatedByPerPage() throws {
         let site = try FixtureSite(files: [
+            "Content/clients/.gitkeep": "",
             "Content/site.yaml": FixtureSite.siteYAML + "per_page: 1\n",
             "Content/cases/older.md": FixtureSite.story(title: "古い事例", date: "2026-01-01"),
             "Content/cases/newer.md": FixtureSite.story(title: "新しい事例", date: "2026-02-01"),
@@ -127,7 +134,7 @@ struct EndToEndTests {
     }
 
     @Test func baseURLFlagOverridesSiteYAML() throws {
-        let site = try FixtureSite(files: ["Content/cases/one.md": FixtureSite.story()])
+        let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "Content/cases/one.md": FixtureSite.story()])
         #expect(try site.run("build", "--base-url", "https://other.example.jp/portal/").status == 0)
         #expect(try site.read("Output/site/feed.xml").contains("https://other.example.jp/portal/cases/one/"))
     }

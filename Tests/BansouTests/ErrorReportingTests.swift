@@ -87,7 +87,7 @@ struct ErrorReportingTests {
     }
 
     @Test func failedBuildLeavesPreviousOutputByteIdentical() throws {
-        let site = try FixtureSite(files: ["Content/cases/good.md": FixtureSite.story()])
+        let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "Content/cases/good.md": FixtureSite.story()])
         #expect(try site.run("build").status == 0)
         let before = try site.snapshot()
         #expect(!before.isEmpty)
@@ -100,7 +100,7 @@ struct ErrorReportingTests {
     }
 
     @Test func unknownKeyIsAWarningNotAFailure() throws {
-        let site = try FixtureSite(files: ["Content/cases/extra.md": FixtureSite.story(extra: "colour: red")])
+        let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "Content/cases/extra.md": FixtureSite.story(extra: "colour: red")])
         let run = try site.run("build")
         #expect(run.status == 0)
         #expect(run.warningLines == ["Content/cases/extra.md:11:1: warning: unknown key 'colour' is ignored"])
@@ -116,7 +116,7 @@ struct ErrorReportingTests {
     }
 
     @Test func missingGuidanceFileIsReported() throws {
-        let site = try FixtureSite(files: [:])
+        let site = try FixtureSite(files: ["Content/clients/.gitkeep": ""])
         try site.remove("Content/guidance/areas.yaml")
         let run = try site.run("check")
         #expect(run.status == 1)

@@ -16,7 +16,7 @@ struct HostileInputTests {
     @Test func deeplyNestedMarkdownBuilds() throws {
         let body = String(repeating: "> ", count: 20000) + "deep\n\n" + String(repeating: "*", count: 20000) + "x"
             + String(repeating: "*", count: 20000) + "\n\n" + String(repeating: "- ", count: 10000) + "list\n"
-        let site = try FixtureSite(files: ["Content/cases/deep.md": FixtureSite.story(body: body)])
+        let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "Content/cases/deep.md": FixtureSite.story(body: body)])
         let run = try site.run("build")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(site.exists("Output/site/cases/deep/index.html"))

@@ -31,6 +31,7 @@ struct InputRefusalTests {
 
     @Test func aQuotedYesNeverTurnsUnsafeHTMLOn() throws {
         let site = try FixtureSite(files: [
+            "Content/clients/.gitkeep": "",
             "Content/site.yaml": FixtureSite.siteYAML + "unsafe_html: \"yes\"\n",
             "Content/cases/raw.md": FixtureSite.story(body: "<b id=\"raw\">太字</b>\n"),
         ])
@@ -57,5 +58,133 @@ struct InputRefusalTests {
                          "(site-content/staff/nobody.yaml)", "(see site-content/guidance/industries.yaml)"] {
             #expect(run.stderr.contains(expected), "\(expected) missing in:\n\(run.stderr)")
         }
+    }
+
+    // MARK: One id, one file
+
+    static let client = "id: x\nname: 株式会社エックス\nindustry: manufacturing\nareas: { ordering: 1 }\n"
+
+    @Test func twoRecordFilesWithOneIDAreAnErrorNamingBoth() throws {
+        let site = try FixtureSite(files: [
+            "Content/clients/x.yaml": Self.client,
+            "Content/clients/x.yml": Self.client.replacingOccurrences(of: "エックス", with: "別会社"),
+            "Content/partners/p.yaml": "id: p\nname: P社\ntype: it-vendor\nregion: chubu\n",
+            "Content/partners/p.yml": "id: p\nname: Q社\ntype: it-vendor\nregion: chubu\n",
+        ])
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.errorLines == [
+            "Content/clients/x.yml:1:1: error: Content/clients/x.yaml and Content/clients/x.yml are both 'x': keep one file per id",
+            "Content/partners/p.yml:1:1: error: Content/partners/p.yaml and Content/partners/p.yml are both 'p': keep one file per id",
+        ], "\(run.stderr)")
+    }
+
+    @Test func aSiteYMLBesideSiteYAMLIsAnError() throws {
+        let site = try FixtureSite(files: [
+            "Content/clients/.gitkeep": "",
+            "Content/site.yml": FixtureSite.siteYAML.replacingOccurrences(of: "テストポータル", with: "別のポータル"),
+        ])
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.errorLines == ["Content/site.yml:1:1: error: Content/site.yml and Content/site.yaml both exist: keep one, named site.yaml"], "\(run.stderr)")
+    }
+
+    // MARK: The clients folder must be there
+
+    /// Builds once with a client, so a later failed build can be seen to keep its report.
+    func siteWithBuiltReport() throws -> FixtureSite {
+        let site = try FixtureSite(files: ["Content/clients/x.yaml": Self.client])
+        let first = try site.run("build")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(site.exists("Output/reports/x/index.html"))
+        return site
+    }
+
+    @Test func aMissingClientsFolderIsAnErrorThatSaysHowToCreateAnEmptyOne() throws {
+        let site = try siteWithBuiltReport()
+        try site.remove("Content/clients")
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.errorLines == ["Content/clients:1:1: error: the clients folder is missing: without it no clients could be checked. "
+            + "A site without clients keeps an empty folder: mkdir -p Content/clients && touch Content/clients/.gitkeep"], "\(run.stderr)")
+        #expect(site.exists("Output/reports/x/index.html"))
+    }
+
+    @Test func anEmptyClientsFolderIsASiteWithoutClients() throws {
+        let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "Content/cases/a.md": FixtureSite.story()])
+        let run = try site.run("build")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(site.exists("Output/site/cases/a/index.html"))
+    }
+
+    @Test func aClientsFileOrDanglingLinkIsAnError() throws {
+        let site = try siteWithBuiltReport()
+        try site.remove("Content/clients")
+        try site.write("Content/clients", "x: 1\n")
+        let file = try site.run("build")
+        #expect(file.status == 1, "\(file.stderr)")
+        #expect(file.errorLines == ["Content/clients:1:1: error: Content/clients must be a folder of .yaml files, found a file"], "\(file.stderr)")
+
+        try site.remove("Content/clients")
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("Content/clients").path,
+                                                   withDestinationPath: "../../secure/clients")
+        let dangling = try site.run("build")
+        #expect(dangling.status == 1, "\(dangling.stderr)")
+        #expect(dangling.errorLines == ["Content/clients:1:1: error: symbolic link to ../../secure/clients, which does not exist"], "\(dangling.stderr)")
+        #expect(site.exists("Output/reports/x/index.html"))
+    }
+
+    // MARK: Nothing is read from outside the folders
+
+    func link(_ site: FixtureSite, _ path: String, to target: String) throws {
+        let url = site.root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: target)
+    }
+
+    @Test func aStoryLinkedFromOutsideContentIsRefusedAtTheLink() throws {
+        let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "elsewhere/secret.md": FixtureSite.story(title: "外部の事例")])
+        try link(site, "Content/cases/secret.md", to: site.root.appendingPathComponent("elsewhere/secret.md").path)
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(run.stderr)")
+        let real = try #require(ContainedFolder.realPath(site.root.appendingPathComponent("elsewhere/secret.md").path))
+        #expect(run.errorLines == ["Content/cases/secret.md:1:1: error: symbolic link to \(real), outside Content/: only files inside the folder are read (copy the file in instead)"], "\(run.stderr)")
+        #expect(!site.exists("Output/site/cases/secret/index.html"))
+    }
+
+    @Test func aLinkedFolderOutsideContentIsRefusedOnce() throws {
+        let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "elsewhere/a.md": FixtureSite.story(), "elsewhere/b.md": FixtureSite.story()])
+        try link(site, "Content/cases", to: "../elsewhere")
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.errorLines.count == 1, "\(run.stderr)")
+        #expect(run.errorLines.first?.hasPrefix("Content/cases:1:1: error: symbolic link to /") == true, "\(run.stderr)")
+    }
+
+    @Test func aSystemFileLinkedIntoTemplatesIsRefused() throws {
+        let site = try FixtureSite(files: ["Content/clients/.gitkeep": ""])
+        try link(site, "Templates/assets/host.txt", to: "/etc/hostname")
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.errorLines.count == 1 && run.errorLines[0].hasPrefix("Templates/assets/host.txt:1:1: error: symbolic link to /etc/hostname, outside Templates/"), "\(run.stderr)")
+        #expect(!site.exists("Output/site/assets/host.txt"))
+    }
+
+    @Test func aDanglingStoryLinkIsAnError() throws {
+        let site = try FixtureSite(files: ["Content/clients/.gitkeep": ""])
+        try link(site, "Content/cases/gone.md", to: "../drafts/gone.md")
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.errorLines == ["Content/cases/gone.md:1:1: error: symbolic link to ../drafts/gone.md, which does not exist"], "\(run.stderr)")
+    }
+
+    @Test func linksThatStayInsideAreFollowed() throws {
+        let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "Content/shared/story.md": FixtureSite.story(title: "共有の事例")])
+        try link(site, "Content/cases/shared.md", to: "../shared/story.md")
+        try link(site, "Templates/assets/copy.css", to: "style.css")
+        let run = try site.run("build")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try site.read("Output/site/cases/shared/index.html").contains("共有の事例"))
+        #expect(try site.read("Output/site/assets/copy.css") == site.read("Templates/assets/style.css"))
     }
 }

@@ -93,7 +93,7 @@ struct PortalFeaturesTests {
     }
 
     @Test func embeddedIndexCannotCloseItsScriptElement() throws {
-        let site = try FixtureSite(files: ["Content/cases/x.md": Self.story(1, 2, title: "</script><script>alert(1)</script>")])
+        let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "Content/cases/x.md": Self.story(1, 2, title: "</script><script>alert(1)</script>")])
         #expect(try site.run("build").status == 0)
         let list = try site.read("Output/site/cases/index.html")
         #expect(!list.contains("<script>alert(1)"))

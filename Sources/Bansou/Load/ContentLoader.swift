@@ -35,16 +35,16 @@ public struct ContentLoader {
     public func load(log: DiagnosticLog) -> LoadedContent {
         var content = LoadedContent()
         content.displayPrefix = displayPrefix
-        guard FileManager.default.fileExists(atPath: contentDirectory.path) else {
+        guard let folder = ContainedFolder(root: contentDirectory, displayPrefix: displayPrefix) else {
             log.error("content folder not found", at: SourceLocation(path: displayPrefix))
             return content
         }
-        let site: SiteConfig? = decodeFile("site.yaml", log: log, content: &content)
+        let site: SiteConfig? = decodeFile("site.yaml", in: folder, log: log, content: &content)
         content.site = site
-        content.guidance = loadGuidance(log: log, content: &content)
+        content.guidance = loadGuidance(in: folder, log: log, content: &content)
 
-        let caseFiles = files(in: "cases", ext: "md", log: log)
-        let pageFiles = files(in: "pages", ext: "md", log: log)
+        let caseFiles = files(in: "cases", of: folder, ext: "md", log: log)
+        let pageFiles = files(in: "pages", of: folder, ext: "md", log: log)
         let texts = readAll(caseFiles + pageFiles, log: log)
         for text in texts.compactMap({ $0 }) { content.sources[text.path] = text }
 
@@ -65,26 +65,28 @@ public struct ContentLoader {
             return page
         }
 
-        content.clients = decodeRecords(folder: "clients", log: log, content: &content) { (c: inout Client, p) in c.path = p }
-        content.staff = decodeRecords(folder: "staff", log: log, content: &content) { (s: inout StaffMember, p) in s.path = p }
-        content.partners = decodeRecords(folder: "partners", log: log, content: &content) { (s: inout Partner, p) in s.path = p }
+        // The publishing gate protects the names in the client records: without them it would
+        // pass everything, so the folder must be there (empty for a site without clients).
+        content.clients = decodeRecords(folder: "clients", of: folder, required: true, log: log, content: &content) { (c: inout Client, p) in c.path = p }
+        content.staff = decodeRecords(folder: "staff", of: folder, log: log, content: &content) { (s: inout StaffMember, p) in s.path = p }
+        content.partners = decodeRecords(folder: "partners", of: folder, log: log, content: &content) { (s: inout Partner, p) in s.path = p }
         return content
     }
 
     // MARK: Guidance
 
-    private func loadGuidance(log: DiagnosticLog, content: inout LoadedContent) -> Guidance? {
-        let stages: StagesFile? = decodeFile("guidance/stages.yaml", log: log, content: &content)
-        let areas: AreasFile? = decodeFile("guidance/areas.yaml", log: log, content: &content)
-        let process: ProcessFile? = decodeFile("guidance/process.yaml", log: log, content: &content)
-        let indicators: IndicatorsFile? = decodeFile("guidance/indicators.yaml", log: log, content: &content)
-        let challenges: ChallengesFile? = decodeFile("guidance/challenges.yaml", log: log, content: &content)
-        let institutions: InstitutionsFile? = decodeFile("guidance/institutions.yaml", log: log, content: &content)
-        let skills: SkillsFile? = decodeFile("guidance/skills.yaml", log: log, content: &content)
-        let policyTools: PolicyToolsFile? = decodeFile("guidance/policy-tools.yaml", log: log, content: &content)
-        let industries: IndustriesFile? = decodeFile("guidance/industries.yaml", log: log, content: &content)
-        let regions: RegionsFile? = decodeFile("guidance/regions.yaml", log: log, content: &content)
-        let needLayers: NeedLayersFile? = decodeFile("guidance/need-layers.yaml", log: log, content: &content)
+    private func loadGuidance(in folder: ContainedFolder, log: DiagnosticLog, content: inout LoadedContent) -> Guidance? {
+        let stages: StagesFile? = decodeFile("guidance/stages.yaml", in: folder, log: log, content: &content)
+        let areas: AreasFile? = decodeFile("guidance/areas.yaml", in: folder, log: log, content: &content)
+        let process: ProcessFile? = decodeFile("guidance/process.yaml", in: folder, log: log, content: &content)
+        let indicators: IndicatorsFile? = decodeFile("guidance/indicators.yaml", in: folder, log: log, content: &content)
+        let challenges: ChallengesFile? = decodeFile("guidance/challenges.yaml", in: folder, log: log, content: &content)
+        let institutions: InstitutionsFile? = decodeFile("guidance/institutions.yaml", in: folder, log: log, content: &content)
+        let skills: SkillsFile? = decodeFile("guidance/skills.yaml", in: folder, log: log, content: &content)
+        let policyTools: PolicyToolsFile? = decodeFile("guidance/policy-tools.yaml", in: folder, log: log, content: &content)
+        let industries: IndustriesFile? = decodeFile("guidance/industries.yaml", in: folder, log: log, content: &content)
+        let regions: RegionsFile? = decodeFile("guidance/regions.yaml", in: folder, log: log, content: &content)
+        let needLayers: NeedLayersFile? = decodeFile("guidance/need-layers.yaml", in: folder, log: log, content: &content)
         guard let stages, let areas, let process, let indicators, let challenges, let institutions, let skills,
               let policyTools, let industries, let regions, let needLayers else { return nil }
         return Guidance(stages: stages, areas: areas, process: process, indicators: indicators, challenges: challenges,
@@ -95,12 +97,28 @@ public struct ContentLoader {
     // MARK: Files
 
     /// Decodes one required YAML file.
-    private func decodeFile<T: Decodable>(_ relative: String, log: DiagnosticLog, content: inout LoadedContent) -> T? {
+    private func decodeFile<T: Decodable>(_ relative: String, in folder: ContainedFolder, log: DiagnosticLog, content: inout LoadedContent) -> T? {
         let path = display(relative)
         let url = contentDirectory.appendingPathComponent(relative)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            log.error("required file is missing", at: SourceLocation(path: path))
+        // Records may be .yml (decodeRecords); a fixed file has one name, and a twin is never silently ignored.
+        let twin = String(relative.dropLast("yaml".count)) + "yml"
+        let twinExists = (try? folder.inspect(twin).get()).map { $0 != .missing } ?? true
+        switch folder.inspect(relative) {
+        case .failure(let refusal):
+            log.add(refusal.diagnostic)
             return nil
+        case .success(.missing):
+            let hint = twinExists ? ": rename \(display(twin)) to \((relative as NSString).lastPathComponent)" : ""
+            log.error("required file is missing\(hint)", at: SourceLocation(path: path))
+            return nil
+        case .success(.directory), .success(.other):
+            log.error("required file is not a regular file", at: SourceLocation(path: path))
+            return nil
+        case .success(.file):
+            if twinExists {
+                log.error("\(display(twin)) and \(path) both exist: keep one, named \((relative as NSString).lastPathComponent)",
+                          at: SourceLocation(path: display(twin)))
+            }
         }
         guard let text = read(url, path: path, log: log) else { return nil }
         content.sources[path] = text
@@ -110,9 +128,10 @@ public struct ContentLoader {
     }
 
     /// Decodes every `<id>.yaml` of a record folder; the `id` inside must equal the file name.
-    private func decodeRecords<T: Decodable & Sendable>(folder: String, log: DiagnosticLog, content: inout LoadedContent,
+    private func decodeRecords<T: Decodable & Sendable>(folder: String, of contained: ContainedFolder, required: Bool = false,
+                                                        log: DiagnosticLog, content: inout LoadedContent,
                                                         setPath: (inout T, String) -> Void) -> [T] {
-        let urls = files(in: folder, ext: "yaml", log: log)
+        let urls = files(in: folder, of: contained, ext: "yaml", required: required, log: log)
         var records: [T] = []
         for url in urls {
             let path = display("\(folder)/\(url.lastPathComponent)")
@@ -141,16 +160,52 @@ public struct ContentLoader {
     }
 
     /// The files of a folder with an extension, sorted by name so every run sees them in one order.
-    /// Other files are reported rather than silently skipped.
-    private func files(in folder: String, ext: String, log: DiagnosticLog) -> [URL] {
+    /// Other files are reported rather than silently skipped. A folder that is there but cannot
+    /// be listed is an error (it would read as "no records"); a missing one is an error only when
+    /// `required`.
+    private func files(in folder: String, of contained: ContainedFolder, ext: String, required: Bool = false, log: DiagnosticLog) -> [URL] {
         let dir = contentDirectory.appendingPathComponent(folder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+        let shown = SourceLocation(path: display(folder))
+        switch contained.inspect(folder) {
+        case .failure(let refusal):
+            log.add(refusal.diagnostic)
+            return []
+        case .success(.missing):
+            if required {
+                log.error("the \(folder) folder is missing: without it no \(folder) could be checked. "
+                          + "A site without \(folder) keeps an empty folder: mkdir -p \(display(folder)) && touch \(display(folder))/.gitkeep",
+                          at: shown)
+            }
+            return []
+        case .success(.file), .success(.other):
+            log.error("\(display(folder)) must be a folder of .\(ext) files, found a file", at: shown)
+            return []
+        case .success(.directory):
+            break
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        } catch {
+            log.error("cannot read this folder: \(error.localizedDescription)", at: shown)
+            return []
+        }
         var result: [URL] = []
+        /// Record ids come from file names: `x.yaml` and `x.yml` would be one id, the second silently replacing the first.
+        var byStem: [String: String] = [:]
         for name in names.sorted() where !name.hasPrefix(".") {
             let stem = (name as NSString).deletingPathExtension
             if (name as NSString).pathExtension == ext || (ext == "yaml" && (name as NSString).pathExtension == "yml") {
                 if Slug.isValid(stem) {
-                    result.append(dir.appendingPathComponent(name))
+                    if let refusal = contained.refusal(of: "\(folder)/\(name)") {
+                        log.add(refusal.diagnostic)
+                    } else if let first = byStem[stem] {
+                        log.error("\(display("\(folder)/\(first)")) and \(display("\(folder)/\(name)")) are both '\(stem)': keep one file per id",
+                                  at: SourceLocation(path: display("\(folder)/\(name)")))
+                    } else {
+                        byStem[stem] = name
+                        result.append(dir.appendingPathComponent(name))
+                    }
                 } else {
                     log.error("'\(stem)' is not a valid id: use lowercase a-z, 0-9 and '-' (it becomes a path)",
                               at: SourceLocation(path: display("\(folder)/\(name)")))

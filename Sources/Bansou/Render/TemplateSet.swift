@@ -13,19 +13,19 @@ public struct TemplateSet: @unchecked Sendable {
 
     /// Loads every `*.mustache` under the folder; a syntax error is reported at its line and column.
     public static func load(directory: URL, displayPrefix: String, log: DiagnosticLog) -> TemplateSet? {
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard let folder = ContainedFolder(root: directory, displayPrefix: displayPrefix) else {
             log.error("templates folder not found", at: SourceLocation(path: displayPrefix))
             return nil
         }
-        let base = directory.standardizedFileURL.path + "/"
         var templates: [String: MustacheTemplate] = [:]
         var assets: [(String, Data)] = []
-        var failed = false
         var sources: [String: SourceText] = [:]
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(base.count))
+        // A link out of Templates/ would copy any file on the machine into the portal.
+        let (files, refusals) = folder.walk()
+        refusals.forEach { log.add($0.diagnostic) }
+        var failed = !refusals.isEmpty
+        for relative in files {
+            let url = directory.appendingPathComponent(relative)
             let display = "\(displayPrefix)/\(relative)"
             if relative.hasPrefix("assets/") {
                 guard let data = try? Data(contentsOf: url) else { continue }
