@@ -71,7 +71,7 @@ public struct BuildPipeline {
 
         // render: templates on every core
         let files = stage("render") { () -> [OutputFile] in
-            SiteRenderer(library: library, templates: templates, html: html).render()
+            SiteRenderer(library: library, templates: templates, html: html).render(log: log)
         }
         // reports: confidential, under Output/reports only (never scanned as public output)
         let reports = stage("reports") { ReportRenderer(library: library, templates: templates, onlyClient: options.onlyClient).render(log: log) }

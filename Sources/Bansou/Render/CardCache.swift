@@ -15,11 +15,11 @@ struct CardCache: Sendable {
     /// Each card split at the root marker: the page's root is put back between the parts.
     private let parts: [String: [Substring]]
 
-    init(stories: [CaseStudy], views: ViewBuilder, library: MustacheLibrary) {
+    init(stories: [CaseStudy], views: ViewBuilder, templates: TemplateSet, log: DiagnosticLog) {
         let rendered = parallelMap(stories) { story -> (String, String) in
             var context = MustacheValue.flatten(views.card(story)) as? [String: Any] ?? [:]
             context["root"] = Self.rootMarker
-            return (story.slug, library.render(context, withTemplate: Self.template) ?? "")
+            return (story.slug, templates.render(context, template: Self.template, log: log))
         }
         // Split once here: Foundation's replacingOccurrences per card per page cost more than
         // the render it saved.

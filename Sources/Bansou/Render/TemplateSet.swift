@@ -20,6 +20,8 @@ public struct TemplateSet: @unchecked Sendable {
         var templates: [String: MustacheTemplate] = [:]
         var assets: [(String, Data)] = []
         var sources: [String: SourceText] = [:]
+        /// Every template's text by name, parsed or not, for the partial check.
+        var texts: [String: String] = [:]
         // A link out of Templates/ would copy any file on the machine into the portal.
         let (files, refusals) = folder.walk()
         refusals.forEach { log.add($0.diagnostic) }
@@ -40,8 +42,10 @@ public struct TemplateSet: @unchecked Sendable {
                 continue
             }
             sources[display] = source
+            let name = String(relative.dropLast(".mustache".count))
+            texts[name] = source.text
             do {
-                templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: source.text)
+                templates[name] = try MustacheTemplate(string: source.text)
             } catch let error as MustacheTemplate.ParserError {
                 log.error("template syntax: \(error.error)", at: SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber))
                 failed = true
@@ -50,10 +54,22 @@ public struct TemplateSet: @unchecked Sendable {
                 failed = true
             }
         }
-        if failed { return nil }
+        // A missing partial would render as nothing, and a cycle would crash the render.
+        let partialProblems = PartialReferences.check(texts) { "\(displayPrefix)/\($0).mustache" }
+        log.add(contentsOf: partialProblems)
+        if failed || !partialProblems.isEmpty { return nil }
         assets.sort { $0.0 < $1.0 }
         return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), assets: assets,
                            sources: sources, displayPrefix: displayPrefix)
+    }
+
+    /// Renders one template. swift-mustache returns nil only for a template that is not
+    /// there; that is an error, never an empty page (partials were checked when loading).
+    func render(_ context: Any, template: String, log: DiagnosticLog) -> String {
+        if let text = library.render(context, withTemplate: template) { return text }
+        let path = "\(displayPrefix)/\(template).mustache"
+        log.error("cannot render with template '\(template)': \(path) does not exist", at: SourceLocation(path: path))
+        return ""
     }
 
     /// Reports templates the portal needs but the folder lacks.

@@ -39,17 +39,17 @@ public struct ReportRenderer {
         let views = ReportViewBuilder(library: library)
         let advisorViews = AdvisorViewBuilder(library: library)
         // Views are flattened to dictionaries first: swift-mustache's Mirror lookups were 2/3 of the time.
-        let mustache = templates.library
+        let templates = self.templates
         let clients = library.clients.sorted { $0.id.value < $1.id.value }
         let diagnosed = diagnoser.addPeers(parallelMap(clients) { client in (client: client, diagnosis: diagnoser.diagnose(client)) })
         let rendered: [[OutputFile]] = parallelMap(diagnosed) { item in
             let id = item.client.id.value
             // The company's view is flattened once and shared by both documents.
             let report = MustacheValue.flatten(views.build(client: item.client, diagnosis: item.diagnosis)) as? [String: Any] ?? [:]
-            let html = mustache.render(report, withTemplate: "report/report") ?? ""
+            let html = templates.render(report, template: "report/report", log: log)
             var advisor = MustacheValue.flatten(advisorViews.build(client: item.client, diagnosis: item.diagnosis)) as? [String: Any] ?? [:]
             advisor["report"] = report
-            let advisorHTML = mustache.render(advisor, withTemplate: "report/advisor") ?? ""
+            let advisorHTML = templates.render(advisor, template: "report/advisor", log: log)
             return [
                 OutputFile(path: Self.reportPath(id), text: html, sources: [item.client.path]),
                 OutputFile(path: Self.advisorPath(id), text: advisorHTML, sources: [item.client.path]),
@@ -59,7 +59,7 @@ public struct ReportRenderer {
         }
         var files = rendered.flatMap { $0 }
         let dashboard = DashboardViewBuilder(library: library).build(diagnoses: diagnosed)
-        files.append(OutputFile(path: Self.dashboardPath, text: mustache.render(MustacheValue.flatten(dashboard) ?? [:], withTemplate: "report/dashboard") ?? "",
+        files.append(OutputFile(path: Self.dashboardPath, text: templates.render(MustacheValue.flatten(dashboard) ?? [:], template: "report/dashboard", log: log),
                                 sources: clients.map(\.path) + library.staff.map(\.path)))
         let advisorNames = Dictionary(library.staff.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a })
         files.append(OutputFile(path: Self.portfolioCSVPath, contents: PortfolioCSV.data(diagnosed, asOf: library.asOf, advisorNames: advisorNames),
