@@ -58,6 +58,10 @@ struct SiteOptions: ParsableArguments {
         options.includeDrafts = drafts
         options.baseURL = baseURL
         options.asOf = asOf.flatMap(Day.init)
+        let quiet = quiet
+        options.waitingForOutput = { message in
+            if !quiet { FileHandle.standardError.write(Data(("note: " + message + "\n").utf8)) }
+        }
         return options
     }
 }

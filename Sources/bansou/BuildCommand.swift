@@ -12,17 +12,11 @@ struct BuildCommand: ParsableCommand {
         var options = site.buildOptions
         options.pdf = pdf
         options.pagefind = pagefind
-        if pdf { try requireBrowser() }
+        try Preflight.checkFolders(site, writing: true)
+        if pdf { try Preflight.requireBrowser() }
+        if pagefind { try Preflight.requirePagefind() }
         let result = BuildPipeline(options: options).run()
-        Console(quiet: site.quiet, verbose: site.verbose).report(result, verb: "built")
+        Console(quiet: site.quiet, verbose: site.verbose).report(result, verb: "built", output: site.output)
         if result.failed { throw ExitCode(1) }
-    }
-}
-
-/// Exit 3 with the command that installs the browser, before anything is built.
-func requireBrowser() throws {
-    if PDFPrinter.locate() == nil {
-        Console(quiet: false, verbose: false).err(PDFPrinter.missingBrowserMessage)
-        throw ExitCode(3)
     }
 }

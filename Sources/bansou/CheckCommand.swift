@@ -10,9 +10,10 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var options = site.buildOptions
         options.write = false
+        try Preflight.checkFolders(site, writing: false)
         let result = BuildPipeline(options: options).run()
         let console = Console(quiet: site.quiet, verbose: site.verbose)
-        console.report(result, verb: "checked")
+        console.report(result, verb: "checked", output: site.output)
         if !site.quiet {
             for item in result.unpublished { console.out("unpublished: \(item.slug) (\(item.reason))") }
         }

@@ -9,7 +9,8 @@ struct Console {
     func out(_ line: String) { print(line) }
     func err(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
 
-    func report(_ result: BuildResult, verb: String) {
+    /// `output` is the --output folder as given, for the closing line.
+    func report(_ result: BuildResult, verb: String, output: String) {
         for diagnostic in result.diagnostics where !(quiet && diagnostic.severity == .warning) {
             err(diagnostic.description)
         }
@@ -20,7 +21,9 @@ struct Console {
         let errors = result.diagnostics.errors.count
         let warnings = result.diagnostics.warnings.count
         if result.failed {
-            err("error: \(verb == "built" ? "build" : "check") failed with \(errors) error\(errors == 1 ? "" : "s")\(warnings > 0 ? " and \(warnings) warning\(warnings == 1 ? "" : "s")" : ""); Output/ was not changed")
+            // Said only when true: a swap that failed half-way says what it left in its own error.
+            let unchanged = result.outputChanged ? "" : "; \(output)/ was not changed"
+            err("error: \(verb == "built" ? "build" : "check") failed with \(errors) error\(errors == 1 ? "" : "s")\(warnings > 0 ? " and \(warnings) warning\(warnings == 1 ? "" : "s")" : "")\(unchanged)")
             return
         }
         guard !quiet else { return }

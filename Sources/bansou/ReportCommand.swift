@@ -16,10 +16,12 @@ struct ReportCommand: ParsableCommand {
         var options = site.buildOptions
         options.onlyClient = id
         options.pdf = pdf
-        if pdf { try requireBrowser() }
+        try Preflight.checkFolders(site, writing: true)
+        try Preflight.checkClient(id, site: site)
+        if pdf { try Preflight.requireBrowser() }
         let result = BuildPipeline(options: options).run()
         let console = Console(quiet: site.quiet, verbose: site.verbose)
-        console.report(result, verb: "built")
+        console.report(result, verb: "built", output: site.output)
         if result.failed { throw ExitCode(1) }
         if !site.quiet {
             console.out("report: \(site.output)/reports/\(id)/index.html")

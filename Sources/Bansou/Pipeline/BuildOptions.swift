@@ -15,10 +15,13 @@ public struct BuildOptions: Sendable {
     public var pagefind = false
     /// Limit reports to one client (`bansou report <id>`).
     public var onlyClient: String?
+    /// Told (once) when another build holds the output lock and this one waits for it.
+    public var waitingForOutput: @Sendable (String) -> Void = { _ in }
 
     public init() {}
 
-    func url(_ path: String) -> URL {
+    /// A folder flag resolved against the current directory.
+    public func url(_ path: String) -> URL {
         URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
     }
 }

@@ -92,38 +92,80 @@ public struct BuildPipeline {
 
         // search: Pagefind's bundle (site/pagefind/) from the scanned public HTML, on request
         // (bansou's own index, which works from disk, is always rendered; see docs/design.md)
-        let search: [OutputFile] = options.write && options.pagefind ? stage("pagefind") { PagefindIndexer.index(files, log: log) ?? [] } : []
+        let search: [OutputFile] = options.write && options.pagefind
+            ? stage("pagefind") { PagefindIndexer.index(files, outputPrefix: options.outputPath, log: log) ?? [] } : []
 
-        // write
-        if options.write {
-            stage("write") {
+        // write: everything into a staging folder under the output lock, PDFs printed there too,
+        // then swapped in whole; any failure before the swap leaves Output/ as it was.
+        guard options.write else { return result }
+        let writer = OutputWriter(outputDirectory: options.url(options.outputPath), displayPath: options.outputPath)
+        let staging: OutputStaging? = stage("write") {
+            let all = files + search + reports
+            do {
+                try writer.checkPaths(all)
+                let staging = try writer.begin(waiting: options.waitingForOutput)
                 do {
-                    result.write = try OutputWriter(outputDirectory: options.url(options.outputPath)).write(files + search + reports)
+                    try staging.place(all)
                 } catch {
-                    log.error("cannot write output: \(error)", at: SourceLocation(path: options.outputPath))
+                    staging.discard()
+                    throw error
                 }
+                return staging
+            } catch {
+                log.error("\(error)", at: SourceLocation(path: options.outputPath))
+                return nil
             }
         }
+        guard let staging else { return result }
 
-        // pdf: after the write stage, which sweeps what it did not write under Output/reports
-        if options.write, options.pdf, !log.hasErrors {
-            stage("pdf") {
-                guard let printer = PDFPrinter.locate() else {
-                    log.error(PDFPrinter.missingBrowserMessage.replacingOccurrences(of: "error: ", with: ""), at: SourceLocation(path: options.outputPath))
-                    return
-                }
-                let output = options.url(options.outputPath)
-                let ids = library.clients.map(\.id.value).filter { options.onlyClient == nil || $0 == options.onlyClient }.sorted()
-                let jobs = ids.map { id in
-                    PDFPrinter.Job(html: output.appendingPathComponent(ReportRenderer.reportPath(id)),
-                                   pdf: output.appendingPathComponent(ReportRenderer.pdfPath(id)))
-                }
-                for failure in printer.print(jobs) {
-                    log.error(failure.message, at: SourceLocation(path: options.outputPath + "/" + ReportRenderer.pdfPath(failure.job.pdf.deletingLastPathComponent().lastPathComponent)))
-                }
-                result.counts.append(("PDF", jobs.count))
+        if options.pdf {
+            stage("pdf") { printReports(of: library, into: staging, result: &result, log: log) }
+        }
+        if options.onlyClient != nil {
+            // `bansou report <id>` is about one client: every report.pdf it did not print stays as it was.
+            for id in library.clients.map(\.id.value) where !(options.pdf && id == options.onlyClient) {
+                staging.carryOver(ReportRenderer.pdfPath(id))
+            }
+        }
+        guard !log.hasErrors else {
+            staging.discard()
+            return result
+        }
+
+        stage("swap") {
+            do {
+                result.write = try staging.commit()
+                result.outputChanged = true
+                for warning in staging.warnings { log.warning(warning, at: SourceLocation(path: options.outputPath)) }
+            } catch {
+                log.error("\(error)", at: SourceLocation(path: options.outputPath))
+                result.outputChanged = (error as? WriteError)?.outputChanged ?? false
             }
         }
         return result
+    }
+
+    /// Prints each report in the staging tree to its report.pdf, before the swap, so a browser
+    /// failure leaves the live output whole.
+    private func printReports(of library: Library, into staging: OutputStaging, result: inout BuildResult, log: DiagnosticLog) {
+        guard let printer = PDFPrinter.locate() else {
+            log.error(PDFPrinter.missingBrowserMessage.replacingOccurrences(of: "error: ", with: ""), at: SourceLocation(path: options.outputPath))
+            return
+        }
+        let ids = library.clients.map(\.id.value).filter { options.onlyClient == nil || $0 == options.onlyClient }.sorted()
+        let jobs = ids.map { id in
+            PDFPrinter.Job(html: staging.url.appendingPathComponent(ReportRenderer.reportPath(id)),
+                           pdf: staging.url.appendingPathComponent(ReportRenderer.pdfPath(id)),
+                           displayPath: options.outputPath + "/" + ReportRenderer.pdfPath(id))
+        }
+        let failures = printer.print(jobs)
+        for failure in failures {
+            log.error(failure.message, at: SourceLocation(path: failure.job.displayPath))
+        }
+        let failed = Set(failures.map(\.job.displayPath))
+        for (id, job) in zip(ids, jobs) where !failed.contains(job.displayPath) {
+            staging.adopt(ReportRenderer.pdfPath(id))
+        }
+        result.counts.append(("PDF", jobs.count))
     }
 }

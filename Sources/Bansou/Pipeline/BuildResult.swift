@@ -5,6 +5,9 @@ public struct BuildResult: Sendable {
     /// Pages per kind, e.g. ("事例", 14).
     public var counts: [(kind: String, count: Int)] = []
     public var write: OutputWriter.Summary?
+    /// Whether Output/ changed: true after a successful swap, and after a failed one that left
+    /// part of the new output in place. A failed build with this false left Output/ as it was.
+    public var outputChanged = false
     public var notes: [String] = []
     public var unpublished: [(slug: String, reason: String)] = []
     /// Terms replaced by `anonymize: auto`.

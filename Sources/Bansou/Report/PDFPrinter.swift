@@ -40,9 +40,13 @@ public struct PDFPrinter: Sendable {
     public struct Job: Sendable {
         public let html: URL
         public let pdf: URL
-        public init(html: URL, pdf: URL) {
+        /// The PDF as the user knows it (`Output/reports/<id>/report.pdf`), for messages:
+        /// the job itself prints into a staging folder.
+        public let displayPath: String
+        public init(html: URL, pdf: URL, displayPath: String? = nil) {
             self.html = html
             self.pdf = pdf
+            self.displayPath = displayPath ?? pdf.path
         }
     }
 
@@ -107,7 +111,7 @@ public struct PDFPrinter: Sendable {
         let errorLog = profile.appendingPathComponent("stderr.log")
         _ = fm.createFile(atPath: errorLog.path, contents: nil)
         guard let errors = try? FileHandle(forWritingTo: errorLog) else {
-            return Failure(job: job, message: "cannot create \(errorLog.path)")
+            return Failure(job: job, message: "cannot create \(errorLog.path) for the browser's messages")
         }
         defer { try? errors.close() }
         process.standardOutput = FileHandle.nullDevice
@@ -117,22 +121,22 @@ public struct PDFPrinter: Sendable {
         do {
             try process.run()
         } catch {
-            return Failure(job: job, message: "cannot start \(browser.path): \(error)")
+            return Failure(job: job, message: "cannot start \(browser.path): \(OutputStaging.reason(error))")
         }
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
-            return Failure(job: job, message: "\(browser.lastPathComponent) did not finish printing \(job.html.path) in \(Int(timeout)) s")
+            return Failure(job: job, message: "\(browser.lastPathComponent) did not finish printing \(job.displayPath) in \(Int(timeout)) s")
         }
         guard process.terminationStatus == 0, let size = (try? fm.attributesOfItem(atPath: partial.path))?[.size] as? Int, size > 0 else {
             let stderrData = fm.contents(atPath: errorLog.path) ?? Data()
             let tail = String(decoding: stderrData, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " | ")
-            return Failure(job: job, message: "\(browser.lastPathComponent) failed to print \(job.html.path) (status \(process.terminationStatus)): \(tail)")
+            return Failure(job: job, message: "\(browser.lastPathComponent) failed to print \(job.displayPath) (status \(process.terminationStatus)): \(tail)")
         }
         do {
             if fm.fileExists(atPath: job.pdf.path) { try fm.removeItem(at: job.pdf) }
             try fm.moveItem(at: partial, to: job.pdf)
         } catch {
-            return Failure(job: job, message: "cannot write \(job.pdf.path): \(error)")
+            return Failure(job: job, message: "cannot write \(job.displayPath): \(OutputStaging.reason(error))")
         }
         return nil
     }

@@ -10,7 +10,7 @@ public enum PagefindIndexer {
 
     /// The Pagefind bundle for the site's HTML pages, or nil when Pagefind is not installed.
     /// A Pagefind failure is a warning: the site still has bansou's own fallback index.
-    public static func index(_ files: [OutputFile], log: DiagnosticLog) -> [OutputFile]? {
+    public static func index(_ files: [OutputFile], outputPrefix: String = "Output", log: DiagnosticLog) -> [OutputFile]? {
         guard let command = locate() else { return nil }
         let fm = FileManager.default
         let temp = fm.temporaryDirectory.appendingPathComponent("bansou-pagefind-\(UUID().uuidString)")
@@ -35,7 +35,7 @@ public enum PagefindIndexer {
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
                 let message = String(decoding: stderr, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
-                log.warning("search: Pagefind failed (\(message)); only bansou's own index is written", at: SourceLocation(path: "Output/site/\(subdirectory)"))
+                log.warning("search: Pagefind failed (\(message)); only bansou's own index is written", at: SourceLocation(path: "\(outputPrefix)/site/\(subdirectory)"))
                 return nil
             }
             let bundle = temp.appendingPathComponent(subdirectory)
@@ -49,12 +49,22 @@ public enum PagefindIndexer {
             }
             return out.sorted { $0.path < $1.path }
         } catch {
-            log.warning("search: Pagefind could not run (\(error)); only bansou's own index is written", at: SourceLocation(path: "Output/site/\(subdirectory)"))
+            log.warning("search: Pagefind could not run (\(OutputStaging.reason(error))); only bansou's own index is written", at: SourceLocation(path: "\(outputPrefix)/site/\(subdirectory)"))
             return nil
         }
     }
 
     struct Command { let executable: URL; let arguments: [String] }
+
+    /// What the user is told when `--pagefind` is given and no Pagefind is found (exit code 3).
+    public static let missingMessage = "error: Pagefind is needed for --pagefind: run 'python3 -m pip install \"pagefind-bin-extended>=1.5,<1.6\"' "
+        + "(or build without --pagefind: bansou's own search index is always written)"
+
+    /// Whether `--pagefind` can do what it says: Pagefind is found, or `$BANSOU_PAGEFIND=off`
+    /// skips it on purpose.
+    public static var isAvailable: Bool {
+        ProcessInfo.processInfo.environment["BANSOU_PAGEFIND"] == "off" || locate() != nil
+    }
 
     /// `$BANSOU_PAGEFIND` (a path, or `off` to skip Pagefind, e.g. in quick test runs), then `pagefind_extended` or `pagefind` on PATH, then the binary
     /// inside pip's `pagefind_bin_extended` package (pip does not always put it on PATH).

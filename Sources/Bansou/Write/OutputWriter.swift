@@ -2,11 +2,11 @@ import Foundation
 
 /// The write stage, the only place that changes Output/.
 ///
-/// It runs after every check has passed, so a failed build never reaches it and
-/// Output/ stays exactly as it was. It overwrites in place instead of deleting and
-/// rewriting the tree: an unchanged file is not touched (measured here, rewriting a
-/// freshly deleted tree cost 1–8 s on this disk against 0.13 s on tmpfs), and files
-/// no longer produced (a deleted story) are removed, so no stale page survives.
+/// It runs after every check has passed, so a failed build never reaches it. It builds
+/// the new `site/` and `reports/` in a staging folder inside Output/ and swaps them in
+/// with renames (`OutputStaging`), under a lock (`OutputLock`): Output/ holds the old
+/// output or the new one, whatever fails or whoever kills the build, and files no longer
+/// produced (a deleted story) are gone, so no stale page survives.
 public struct OutputWriter {
     public struct Summary: Sendable {
         public var written = 0
@@ -15,11 +15,14 @@ public struct OutputWriter {
     }
 
     public let outputDirectory: URL
-    /// The top-level folders this build owns; each is made to hold exactly the new files.
+    /// The --output folder as the user wrote it, for messages.
+    public let displayPath: String
+    /// The top-level folders this build owns; each is replaced by exactly the new files.
     public let managedRoots: [String]
 
-    public init(outputDirectory: URL, managedRoots: [String] = ["site", "reports"]) {
+    public init(outputDirectory: URL, displayPath: String = "Output", managedRoots: [String] = ["site", "reports"]) {
         self.outputDirectory = outputDirectory.standardizedFileURL
+        self.displayPath = displayPath
         self.managedRoots = managedRoots
     }
 
@@ -29,63 +32,71 @@ public struct OutputWriter {
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
-    public func write(_ files: [OutputFile]) throws -> Summary {
-        let fm = FileManager.default
-        var summary = Summary()
+    /// Refuses any file outside the managed roots before anything is touched.
+    public func checkPaths(_ files: [OutputFile]) throws {
         for file in files where !Self.isSafe(file.path) || !managedRoots.contains(String(file.path.split(separator: "/").first ?? "")) {
-            throw WriteError(message: "refusing to write '\(file.path)' outside Output/\(managedRoots.joined(separator: "|"))/")
+            throw WriteError(message: "refusing to write '\(file.path)' outside \(displayPath)/\(managedRoots.joined(separator: "|"))/")
         }
-        try fm.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
-        var wanted = Set<String>()
-        var createdDirectories = Set<String>()
-        for file in files {
-            wanted.insert(file.path)
-            let url = outputDirectory.appendingPathComponent(file.path)
-            let dir = url.deletingLastPathComponent().path
-            if !createdDirectories.contains(dir) {
-                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                createdDirectories.insert(dir)
-            }
-            if let existing = fm.contents(atPath: url.path), existing == file.contents {
-                summary.unchanged += 1
-                continue
-            }
-            try file.contents.write(to: url, options: .atomic)
-            summary.written += 1
-        }
-        summary.removed = try sweep(keeping: wanted)
-        return summary
     }
 
-    /// Removes files under the managed roots that this build did not produce, then empty folders.
-    private func sweep(keeping wanted: Set<String>) throws -> Int {
-        let fm = FileManager.default
-        var removed = 0
-        for root in managedRoots {
-            let rootURL = outputDirectory.appendingPathComponent(root)
-            guard let enumerator = fm.enumerator(atPath: rootURL.path) else { continue }
-            var directories: [String] = []
-            while let relative = enumerator.nextObject() as? String {
-                let path = root + "/" + relative
-                var isDirectory: ObjCBool = false
-                fm.fileExists(atPath: outputDirectory.appendingPathComponent(path).path, isDirectory: &isDirectory)
-                if isDirectory.boolValue {
-                    directories.append(path)
-                } else if !wanted.contains(path) {
-                    try fm.removeItem(at: outputDirectory.appendingPathComponent(path))
-                    removed += 1
-                }
-            }
-            for dir in directories.sorted(by: { $0.count > $1.count }) {
-                let url = outputDirectory.appendingPathComponent(dir)
-                if (try? fm.contentsOfDirectory(atPath: url.path))?.isEmpty == true { try fm.removeItem(at: url) }
+    /// Takes the output lock (calling `waiting` if another build holds it) and starts an
+    /// empty staging tree; nothing live changes until its `commit()`.
+    public func begin(waiting: (String) -> Void = { _ in }) throws -> OutputStaging {
+        if let problem = Self.usageProblem(outputDirectory: outputDirectory, displayPath: displayPath, roots: managedRoots) {
+            throw WriteError(message: problem)
+        }
+        return try OutputStaging(outputDirectory: outputDirectory, displayPath: displayPath, roots: managedRoots, waiting: waiting)
+    }
+
+    /// Stages the files and swaps them in: Output/<root> then holds exactly these files.
+    public func write(_ files: [OutputFile]) throws -> Summary {
+        try checkPaths(files)
+        let staging = try begin()
+        do {
+            try staging.place(files)
+        } catch {
+            staging.discard()
+            throw error
+        }
+        return try staging.commit()
+    }
+
+    /// Why this output folder cannot be used, or nil: --output is a file, or a managed root
+    /// is a symbolic link or not a folder (see docs/design.md, "Output"). Touches nothing.
+    public static func usageProblem(outputDirectory: URL, displayPath: String, roots: [String] = ["site", "reports"]) -> String? {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: outputDirectory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return "--output \(displayPath) is a file, not a folder: give a folder (it is created when missing)"
+        }
+        for root in roots {
+            let path = outputDirectory.appendingPathComponent(root).path
+            switch FileSystemCalls.kind(path) {
+            case .missing, .directory: continue
+            case .symbolicLink:
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " (to \($0))" } ?? ""
+                return "\(displayPath)/\(root) is a symbolic link\(target): bansou replaces \(root)/ whole by renaming a new folder into its place, "
+                    + "which would replace the link, not the folder it points to. Remove the link and point the web server at \(displayPath)/\(root) "
+                    + "(e.g. make the web root a link to it), or give --output a folder of its own"
+            case .regularFile, .other:
+                return notAFolderMessage(displayPath + "/" + root)
             }
         }
-        return removed
+        return nil
+    }
+
+    static func notAFolderMessage(_ display: String) -> String {
+        "\(display) is not a folder: bansou replaces it whole with the new output; move it away"
     }
 }
 
 public struct WriteError: Error, CustomStringConvertible {
-    public let message: String
+    public var message: String
+    /// True only when Output/ was left holding part of the new output (a failed swap that could not be undone).
+    public var outputChanged = false
     public var description: String { message }
+
+    public init(message: String, outputChanged: Bool = false) {
+        self.message = message
+        self.outputChanged = outputChanged
+    }
 }

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A portal with many stories and three clients in two versions that differ in every page
+/// (the site title), in the stories present (some removed, some added) and in a report,
+/// for tests that must tell the old output from the new one.
+extension FixtureSite {
+    static let staffSuzuki = """
+    id: suzuki
+    name: 鈴木 一郎
+    role: DX推進担当
+    institution: regional-bank
+    skills: { why: 2, what: 1, how: 1, personal: 3, consulting: 2, digital: 1 }
+
+    """
+
+    static func client(_ id: String, name: String, ordering: Int = 1) -> String {
+        """
+        id: \(id)
+        name: \(name)
+        industry: manufacturing
+        prefecture: 愛知県
+        employees: 30
+        need_layer: latent
+        advisor: suzuki
+        areas:
+          accounting: 3
+          ordering: \(ordering)
+        challenges: [it-talent]
+
+        """
+    }
+
+    static let clientIDs = ["alpha-kogyo", "beta-kogyo", "gamma-kogyo"]
+
+    static func versioned(stories: Int) throws -> FixtureSite {
+        let site = try FixtureSite(files: ["Content/staff/suzuki.yaml": staffSuzuki])
+        try site.setVersion(1, stories: stories)
+        return site
+    }
+
+    /// Rewrites the content as version 1 or 2 (see `versioned`).
+    func setVersion(_ version: Int, stories: Int) throws {
+        let title = version == 1 ? "テストポータル" : "テストポータル第二版"
+        try write("Content/site.yaml", FixtureSite.siteYAML.replacingOccurrences(of: "title: テストポータル", with: "title: \(title)"))
+        let cases = root.appendingPathComponent("Content/cases")
+        try? FileManager.default.removeItem(at: cases)
+        let dropped = max(1, stories / 10)
+        let slugs = version == 1
+            ? (1...stories).map { "story-\($0)" }
+            : (1...(stories - dropped)).map { "story-\($0)" } + (1...dropped).map { "added-\($0)" }
+        for (index, slug) in slugs.enumerated() {
+            try write("Content/cases/\(slug).md", FixtureSite.story(title: "事例 \(slug)", date: String(format: "2026-%02d-%02d", index % 10 + 1, index % 28 + 1),
+                                                                     body: "## 取り組み\n\n\(slug) の本文です。"))
+        }
+        let names = ["株式会社アルファ工業", "株式会社ベータ工業", "株式会社ガンマ工業"]
+        for (id, name) in zip(FixtureSite.clientIDs, names) {
+            try write("Content/clients/\(id).yaml", FixtureSite.client(id, name: name, ordering: id == "alpha-kogyo" ? version : 1))
+        }
+    }
+
+    /// Every regular file under a folder (relative path → bytes); folders are left out.
+    func files(_ folder: String) -> [String: Data] {
+        let base = root.appendingPathComponent(folder)
+        var result: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return result }
+        while let relative = enumerator.nextObject() as? String {
+            let path = base.appendingPathComponent(relative).path
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let data = FileManager.default.contents(atPath: path) {
+                result[relative] = data
+            }
+        }
+        return result
+    }
+
+    /// Staging folders left in an output folder.
+    func stagingFolders(_ output: String = "Output") -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(output).path)) ?? [])
+            .filter { $0.hasPrefix(".bansou-staging-") }
+    }
+
+    /// Starts the real binary without waiting for it; stderr goes to `stderrFile` when given.
+    func start(_ arguments: [String], environment: [String: String]? = nil, stderrFile: URL? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = try FixtureSite.binary()
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        if let environment { process.environment = environment }
+        process.standardOutput = FileHandle.nullDevice
+        if let stderrFile {
+            FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: stderrFile)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
+        try process.run()
+        return process
+    }
+
+    /// A stand-in for headless Chromium: writes a small PDF naming the page it was given and the
+    /// moment (so a reprint differs from the earlier print), or fails.
+    func fakeBrowser(failing: Bool) throws -> String {
+        let path = root.appendingPathComponent(failing ? "failing-chromium" : "fake-chromium").path
+        let script = failing
+            ? "#!/bin/sh\necho 'chromium: the GPU process crashed' >&2\nexit 1\n"
+            : """
+            #!/bin/sh
+            for arg in "$@"; do
+              case "$arg" in --print-to-pdf=*) out="${arg#--print-to-pdf=}";; esac
+              page="$arg"
+            done
+            printf '%%PDF-1.4\\n%% printed from %s at %s\\n' "$page" "$(date +%s%N)" > "$out"
+
+            """
+        FileManager.default.createFile(atPath: path, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
+        return path
+    }
+
+    /// The environment of this test run with some variables changed (nil removes one).
+    static func environment(_ changes: [String: String?]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in changes { environment[key] = value }
+        return environment
+    }
+}
