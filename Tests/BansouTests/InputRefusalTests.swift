@@ -62,12 +62,12 @@ struct InputRefusalTests {
 
     // MARK: One id, one file
 
-    static let client = "id: x\nname: 株式会社エックス\nindustry: manufacturing\nareas: { ordering: 1 }\n"
+    static let client = "id: x\nname: 株式会社架空テスト工業\nindustry: manufacturing\nareas: { ordering: 1 }\n"
 
     @Test func twoRecordFilesWithOneIDAreAnErrorNamingBoth() throws {
         let site = try FixtureSite(files: [
             "Content/clients/x.yaml": Self.client,
-            "Content/clients/x.yml": Self.client.replacingOccurrences(of: "エックス", with: "別会社"),
+            "Content/clients/x.yml": Self.client.replacingOccurrences(of: "架空テスト", with: "別の架空"),
             "Content/partners/p.yaml": "id: p\nname: P社\ntype: it-vendor\nregion: chubu\n",
             "Content/partners/p.yml": "id: p\nname: Q社\ntype: it-vendor\nregion: chubu\n",
         ])
@@ -186,5 +186,42 @@ struct InputRefusalTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try site.read("Output/site/cases/shared/index.html").contains("共有の事例"))
         #expect(try site.read("Output/site/assets/copy.css") == site.read("Templates/assets/style.css"))
+    }
+
+    // MARK: One page per theme
+
+    @Test func themeSlugsMappingTwoTagsToOneSlugIsAnErrorAtTheEntry() throws {
+        let site = try FixtureSite(files: [
+            "Content/clients/.gitkeep": "",
+            "Content/site.yaml": FixtureSite.siteYAML + "theme_slugs:\n  ペーパーレス: paperless\n  紙削減: paperless\n",
+            "Content/cases/a.md": FixtureSite.story(extra: "themes: [ペーパーレス]"),
+            "Content/cases/b.md": FixtureSite.story(title: "紙を減らす", extra: "themes: [紙削減]"),
+        ])
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.errorLines == ["Content/site.yaml:8:3: error: theme_slugs gives '紙削減' the slug 'paperless', but theme_slugs gives 'ペーパーレス' the same slug (Content/site.yaml:7:3): their stories would be merged on one page; give each tag its own slug"], "\(run.stderr)")
+    }
+
+    @Test func aMappedSlugThatIsAnotherTagIsAnErrorAtTheEntry() throws {
+        let site = try FixtureSite(files: [
+            "Content/clients/.gitkeep": "",
+            "Content/site.yaml": FixtureSite.siteYAML + "theme_slugs:\n  ペーパーレス: paperless\n",
+            "Content/cases/a.md": FixtureSite.story(extra: "themes: [paperless]"),
+            "Content/cases/b.md": FixtureSite.story(title: "紙を減らす", extra: "themes: [ペーパーレス]"),
+        ])
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.errorLines == ["Content/site.yaml:7:3: error: theme_slugs gives 'ペーパーレス' the slug 'paperless', but it is the path of the theme 'paperless' (Content/cases/a.md:11:10): their stories would be merged on one page; give each tag its own slug"], "\(run.stderr)")
+    }
+
+    @Test func distinctThemeSlugsBuild() throws {
+        let site = try FixtureSite(files: [
+            "Content/clients/.gitkeep": "",
+            "Content/site.yaml": FixtureSite.siteYAML + "theme_slugs:\n  ペーパーレス: paperless\n  紙削減: less-paper\n",
+            "Content/cases/a.md": FixtureSite.story(extra: "themes: [ペーパーレス, 紙削減, cloud]"),
+        ])
+        let run = try site.run("build")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(site.exists("Output/site/themes/paperless/index.html") && site.exists("Output/site/themes/less-paper/index.html"))
     }
 }

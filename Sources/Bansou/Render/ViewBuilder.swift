@@ -86,11 +86,7 @@ struct ViewBuilder {
 
     /// A theme's path segment: the tag itself when it is a slug, else site.yaml's theme_slugs,
     /// else a stable hash (so a Japanese tag never becomes a file name).
-    func themeSlug(_ tag: String) -> String {
-        if Slug.isValid(tag) { return tag }
-        if let slug = site.themeSlugs?[tag], Slug.isValid(slug) { return slug }
-        return "t-" + StableHash.hex(tag)
-    }
+    func themeSlug(_ tag: String) -> String { ThemeSlug.of(tag, mapping: site.themeSlugs) }
 
     // MARK: Stories
 

@@ -27,6 +27,7 @@ public struct Validator {
         let refs = ReferenceIndex(guidance: guidance, content: content)
         let asOf = options.asOf ?? site.asOf ?? Day.today()
         validateSite(site, refs: refs, check: check)
+        ThemeSlugCheck(log: log).check(site, cases: content.cases)
         GuidanceValidator(check: check, refs: refs, log: log).validate(guidance)
         content.cases.forEach { validateCase($0, refs: refs, check: check) }
         for client in content.clients {
