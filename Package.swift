@@ -27,6 +27,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            resources: [.copy("Publishing/Folding/variants.tsv")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .executableTarget(

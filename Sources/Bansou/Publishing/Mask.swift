@@ -25,12 +25,13 @@ public enum Mask {
     }
 
     /// `0565-12-3456` → `056*-**-****`: digits after the first three become `*`,
-    /// separators stay.
+    /// separators stay. Digits of any script and letters count as digits
+    /// (`〇五二-…`, `o12o-ooo-oo1` read as a number).
     public static func number(_ secret: String) -> String {
         var seen = 0
         var out = ""
         for character in secret {
-            if character.isNumber {
+            if character.isNumber || character.isLetter {
                 seen += 1
                 out.append(seen <= 3 ? character : "*")
             } else {

@@ -6,36 +6,87 @@ import Foundation
 enum PersonalDataPatterns {
     // MARK: E-mail
 
-    /// `local@domain.tld` with no white space inside. A TLD that is a file extension
-    /// (`logo@2x.png`) is not an address.
+    /// `local@domain.tld`, no white space inside a part. The `@` may be spelled `(at)`,
+    /// `[at]` or `{at}` (`＠` is `@` after NFKC) and a dot `(dot)`, `[dot]` or `{dot}`, with
+    /// white space around them: `info [at] example [dot] co [dot] jp`. A TLD that is a file
+    /// extension (`logo@2x.png`) is not an address.
     static func emails(in text: NormalizedText) -> [Range<Int>] {
         var found: [Range<Int>] = []
         text.bytes.withUnsafeBufferPointer { b in
-            let n = b.count
             var searchFrom = 0
-            var at = -1
-            while true {
-                // memchr: the scan for @ is most of this function's cost.
-                guard at + 1 < n, let hit = memchr(b.baseAddress! + at + 1, 0x40, n - at - 1) else { break }
-                at = b.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                guard at >= searchFrom else { continue }
-                var start = at
-                while start > 0 && isLocalChar(b[start - 1]) && !text.isGap(before: start) { start -= 1 }
-                while start < at && b[start] == 0x2E { start += 1 }
-                guard start < at else { continue }
-                var end = at + 1
-                while end < n && isDomainChar(b[end]) && !text.isGap(before: end) { end += 1 }
-                while end > at + 1 && (b[end - 1] == 0x2E || b[end - 1] == 0x2D) { end -= 1 }
-                guard end > at + 1 else { continue }
-                let labels = Array(b[(at + 1)..<end]).split(separator: 0x2E, omittingEmptySubsequences: false)
-                guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }), let tld = labels.last,
-                      tld.count >= 2, tld.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
-                      !fileExtensions.contains(String(decoding: tld, as: UTF8.self)) else { continue }
+            for (tokenStart, tokenEnd) in atSigns(b) where tokenStart >= searchFrom {
+                var start = tokenStart
+                while start > 0 && isLocalChar(b[start - 1]) && (start == tokenStart || !text.isGap(before: start)) { start -= 1 }
+                while start < tokenStart && b[start] == 0x2E { start += 1 }
+                guard start < tokenStart, let end = domainEnd(b, from: tokenEnd, text) else { continue }
                 found.append(start..<end)
                 searchFrom = end
             }
         }
         return found
+    }
+
+    /// Where each `@` (or `(at)` …) is, in text order, as (start, end).
+    static func atSigns(_ b: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
+        var signs: [(Int, Int)] = []
+        guard let base = b.baseAddress else { return signs }
+        let n = b.count
+        for byte in [0x40, 0x28, 0x5B, 0x7B] as [Int32] {
+            var from = 0
+            while from < n, let hit = memchr(base + from, byte, n - from) {
+                let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                from = k + 1
+                if byte == 0x40 {
+                    signs.append((k, k + 1))
+                } else if let end = spelledToken(b, k, "at") {
+                    signs.append((k, end))
+                }
+            }
+        }
+        return signs.sorted { $0.0 < $1.0 }
+    }
+
+    /// `(word)`, `[word]` or `{word}` at `k`: where it ends, or nil.
+    static func spelledToken(_ b: UnsafeBufferPointer<UInt8>, _ k: Int, _ word: StaticString) -> Int? {
+        let length = word.utf8CodeUnitCount
+        let close = k + 1 + length
+        guard close < b.count, b[k] == 0x28 || b[k] == 0x5B || b[k] == 0x7B else { return nil }
+        for m in 0..<length where b[k + 1 + m] != word.utf8Start[m] { return nil }
+        return b[close] == 0x29 || b[close] == 0x5D || b[close] == 0x7D ? close + 1 : nil
+    }
+
+    /// The end of a domain of two or more labels starting at `from` (after white space
+    /// at most), with a letters-only TLD that is not a file extension; nil otherwise.
+    static func domainEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int, _ text: NormalizedText) -> Int? {
+        let n = b.count
+        var j = from
+        var labels = 0
+        var lastLabel = from..<from
+        while true {
+            let labelStart = j
+            while j < n && isLabelChar(b[j]) && (j == labelStart || !text.isGap(before: j)) { j += 1 }
+            var labelEnd = j
+            while labelEnd > labelStart && b[labelEnd - 1] == 0x2D { labelEnd -= 1 }
+            guard labelEnd > labelStart else { break }
+            labels += 1
+            lastLabel = labelStart..<labelEnd
+            if labelEnd < j { break }
+            if j + 1 < n && b[j] == 0x2E && !text.isGap(before: j) && isLabelChar(b[j + 1]) && !text.isGap(before: j + 1) {
+                j += 1
+            } else if j < n, let next = spelledToken(b, j, "dot"), next < n, isLabelChar(b[next]) {
+                j = next
+            } else {
+                break
+            }
+        }
+        guard labels >= 2, lastLabel.count >= 2, b[lastLabel].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+              !fileExtensions.contains(String(decoding: b[lastLabel], as: UTF8.self)) else { return nil }
+        return lastLabel.upperBound
+    }
+
+    @inline(__always)
+    static func isLabelChar(_ c: UInt8) -> Bool {
+        (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D
     }
 
     static let fileExtensions: Set<String> = [
@@ -48,10 +99,6 @@ enum PersonalDataPatterns {
         (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x5F || c == 0x25 || c == 0x2B || c == 0x2D
     }
 
-    @inline(__always)
-    static func isDomainChar(_ c: UInt8) -> Bool {
-        (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x2D
-    }
 
     // MARK: Phone
 
@@ -64,24 +111,26 @@ enum PersonalDataPatterns {
         var found: [Range<Int>] = []
         guard chain.digitCount >= 10 else { return found }
         let bytes = text.bytes
+        let digits = chain.digitBytes
         var first = 0
         while first < chain.groups.count {
             defer { first += 1 }
             guard chain.startsCleanly(at: first) else { continue }
             let start = chain.groups[first].range.lowerBound
+            let d = chain.groups[first].digitRange.lowerBound
             let international = first == 0 && start > 0 && bytes[start - 1] == 0x2B
-                && chain.groups[0].count >= 2 && bytes[start] == 0x38 && bytes[start + 1] == 0x31
-            guard bytes[start] == 0x30 || international else { continue }
+                && chain.groups[0].count >= 2 && digits[d] == 0x38 && digits[d + 1] == 0x31
+            guard digits[d] == 0x30 || international else { continue }
             // The national number's first four digits (with the leading 0), and its length.
             var prefix: [UInt8] = []
             var length = 0
             if international { prefix.append(0x30); length = 1 }
             var skip = international ? 2 : 0
             for last in first..<min(chain.groups.count, first + 4) {
-                for k in chain.groups[last].range {
+                for k in chain.groups[last].digitRange {
                     if skip > 0 { skip -= 1; continue }
-                    if international && length == 1 && bytes[k] == 0x30 { continue } // +81 (0)…
-                    if prefix.count < 4 { prefix.append(bytes[k]) }
+                    if international && length == 1 && digits[k] == 0x30 { continue } // +81 (0)…
+                    if prefix.count < 4 { prefix.append(digits[k]) }
                     length += 1
                 }
                 if length > 11 { break }
@@ -126,7 +175,7 @@ enum PersonalDataPatterns {
             var last = first
             while last < chain.groups.count {
                 if last > first && chain.groups[last].separator != .dash { break }
-                digits.append(contentsOf: text.bytes[chain.groups[last].range])
+                digits.append(contentsOf: chain.digitBytes[chain.groups[last].digitRange])
                 if digits.count >= 13 { break }
                 last += 1
             }

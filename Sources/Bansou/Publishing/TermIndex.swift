@@ -1,4 +1,7 @@
-/// Finds many normalized patterns in a `NormalizedText` in one pass.
+/// Finds many normalized patterns in a `NormalizedText` in one pass, on their
+/// skeletons (`Skeleton`): a pattern is indexed under the skeleton forms of it, the
+/// text is folded once per scan, and a match is reported as the normalized range
+/// its skeleton bytes came from.
 ///
 /// Each pattern of 8 bytes or more is indexed by one 8-byte window of it, chosen
 /// where it is rarest among all patterns: client names all begin 株式会社…, e-mail
@@ -13,7 +16,7 @@
 ///
 /// Patterns whose first (last) byte is an ASCII letter or digit only match at a
 /// word boundary there: the neighbour is not an ASCII letter or digit, or a gap
-/// (removed white space or markup) separates them. `seiko` does not hit `seikosha`.
+/// (removed white space, markup or punctuation) separates them. `seiko` does not hit `seikosha`.
 struct TermIndex: Sendable {
     static let window = 8
 
@@ -67,10 +70,28 @@ struct TermIndex: Sendable {
     /// Bit per `filterIndex` of the first scalar of every key window.
     private var filter = [UInt64](repeating: 0, count: 1024)
 
+    /// For each indexed form: the id of the pattern it is a form of.
+    private var owners: [Int32] = []
+
     var patternCount: Int { offsets.count - 1 }
 
-    /// Pattern ids are indices into `patterns`. Patterns shorter than 2 bytes never match.
+    /// Pattern ids are indices into `patterns` (normalized, as `TextNormalizer.normalize`
+    /// gives them). Patterns whose skeleton is shorter than 2 characters never match.
     init(patterns: [[UInt8]]) {
+        var forms: [[UInt8]] = []
+        var owners: [Int32] = []
+        for (id, pattern) in patterns.enumerated() {
+            for form in Skeleton.forms(ofTerm: String(decoding: pattern, as: UTF8.self)) {
+                forms.append(form)
+                owners.append(Int32(id))
+            }
+        }
+        self.init(forms: forms, owners: owners)
+    }
+
+    /// Indexes skeleton forms as they are; `owners[k]` is the pattern id reported for `forms[k]`.
+    private init(forms patterns: [[UInt8]], owners: [Int32]) {
+        self.owners = owners
         for pattern in patterns {
             storage.append(contentsOf: pattern)
             offsets.append(storage.count)
@@ -154,8 +175,12 @@ struct TermIndex: Sendable {
     /// Calls `body(patternID, normalizedRange)` for every occurrence (not sorted).
     func forEachMatch(in text: NormalizedText, _ body: (Int, Range<Int>) -> Void) {
         guard !tableInfos.isEmpty else { return }
-        text.bytes.withUnsafeBufferPointer { b in
-            withTables { tables in scan(text, b, tables, body) }
+        Skeleton.withFolded(text) { folded in
+            owners.withUnsafeBufferPointer { owners in
+                withTables { tables in
+                    scan(folded, tables) { form, range in body(Int(owners[form]), folded.baseRange(of: range)) }
+                }
+            }
         }
     }
 
@@ -195,7 +220,8 @@ struct TermIndex: Sendable {
         }
     }
 
-    private func scan(_ text: NormalizedText, _ b: UnsafeBufferPointer<UInt8>, _ t: Buffers, _ body: (Int, Range<Int>) -> Void) {
+    private func scan(_ text: FoldedText, _ t: Buffers, _ body: (Int, Range<Int>) -> Void) {
+        let b = text.bytes
         let n = b.count
         guard n > 1 else { return }
         let base = b.baseAddress!
@@ -252,7 +278,7 @@ struct TermIndex: Sendable {
     }
 
     @inline(__always)
-    private func boundaryOK(_ text: NormalizedText, _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ flags: UInt8) -> Bool {
+    private func boundaryOK(_ text: FoldedText, _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ flags: UInt8) -> Bool {
         if flags & 1 != 0 && start > 0 && TermIndex.isAlnum(b[start - 1]) && !text.isGap(before: start) { return false }
         if flags & 2 != 0 && end < b.count && TermIndex.isAlnum(b[end]) && !text.isGap(before: end) { return false }
         return true

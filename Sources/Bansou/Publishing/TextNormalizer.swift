@@ -8,9 +8,13 @@ import Foundation
 ///
 /// `normalize(_:format:)` keeps, for every normalized byte, the UTF-8 range of the
 /// original text it came from, so a hit is reported at its original line and column.
-/// It reads the text once: character references and escapes are decoded, tags are
-/// told from text, and only scalars that NFKC or case folding actually change go
-/// through Foundation; ASCII, kana and kanji are handled by range checks.
+/// It reads the text once: character references, percent-encoding and escapes are
+/// decoded, tags are told from text, ruby readings are set apart, and only scalars
+/// that NFKC or case folding actually change go through Foundation; ASCII, kana and
+/// kanji are handled by range checks.
+///
+/// Terms are matched on a further folded form of this text (`Skeleton`); generic
+/// patterns (e-mail, phone, postal code) read this one, which keeps `@ . -`.
 public enum TextNormalizer {
     /// The normalized form of a short string (a client's term, an allow-list entry).
     public static func normalize(_ string: String) -> String {
@@ -18,13 +22,24 @@ public enum TextNormalizer {
     }
 
     /// `normalize(_:)` with hyphens and dashes of every width removed, ー (U+30FC)
-    /// and ｰ included: the form phone and corporate numbers are compared in.
+    /// and ｰ included, and digits of every script as ASCII (〇五二 → 052): the form
+    /// phone and corporate numbers are compared in. Percent-encoding and escapes are
+    /// decoded (`%30` → 0), as in the published text numbers are found in.
     public static func normalizeNumber(_ string: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in normalize(string).unicodeScalars where scalar != "-" && scalar != "\u{30FC}" {
-            scalars.append(scalar)
+        for scalar in normalize(string, format: .plain).string.unicodeScalars where scalar != "-" && scalar != "\u{30FC}" {
+            let v = scalar.value
+            let digit = v < 0x10000 ? Int(DigitChain.values[Int(v)]) : -1
+            scalars.append(digit >= 0 && digit < 10 && v >= 0x80 ? Unicode.Scalar(UInt8(0x30 + digit)) : scalar)
         }
         return String(scalars)
+    }
+
+    /// The skeleton a term is matched in (`Skeleton`): `normalize(_:)`, then punctuation
+    /// removed, kana, long vowels, 異体字 and confusable letters folded. ヤマダ・セイコー and
+    /// やまだせいこう give the same skeleton; so do 髙原建設 and 高原建設.
+    public static func skeleton(_ string: String) -> String {
+        Skeleton.fold(normalize(string))
     }
 
     /// Normalizes a whole text (a page, a feed, a JSON file), keeping the map back to it.
@@ -57,6 +72,11 @@ public enum TextNormalizer {
         let markup: Bool
         var state: State
         var quote: UInt8 = 0
+        /// Where in `text` the contents of an open `<rt>`/`<rp>` start. They are written to
+        /// `text` and moved to `tags` when a ruby tag ends them (`山田<rt>やまだ</rt>精工`
+        /// reads 山田精工, the reading is matched on its own); any other tag leaves them in
+        /// the text, so an unclosed `<rt>` hides nothing.
+        var readingStart: Int? = nil
 
         init(capacity: Int, format: ScanFormat) {
             decode = format != .literal
@@ -197,6 +217,14 @@ public enum TextNormalizer {
         /// Markup, references and escapes: everything the byte tables do not handle inline.
         mutating func special(_ b: UInt8, at i: Int, _ u: UnsafeBufferPointer<UInt8>) -> Int {
             let start = Int32(i)
+            if b == 0x25 { // %: percent-encoded UTF-8 (cmark-gfm encodes link targets), never markup
+                guard let (v, length) = TextNormalizer.decodePercent(u, at: i) else {
+                    put(b, start, start + 1)
+                    return i + 1
+                }
+                emit(v, start, Int32(i + length), u)
+                return i + length
+            }
             if b == 0x26 || b == 0x5C { // & \
                 let decoded = b == 0x26 ? TextNormalizer.decodeReference(u, at: i) : TextNormalizer.decodeEscape(u, at: i)
                 guard let (v, length) = decoded else {
@@ -205,7 +233,7 @@ public enum TextNormalizer {
                 }
                 let next = i + length
                 if markup && v == 0x3C && state == .text && next < u.count && Machine.opensTag(u[next]) {
-                    tags.hardBreak(at: start); state = .tag
+                    openTag(u, name: next, at: start)
                 } else if markup && v == 0x3E && state == .tag {
                     tags.hardBreak(at: Int32(next)); state = .text
                 } else {
@@ -219,12 +247,13 @@ public enum TextNormalizer {
                     if i + 1 < u.count && u[i + 1] == 0x21 { // <!
                         if TextNormalizer.has(u, at: i, "<![CDATA[") { return i + 9 }
                         if TextNormalizer.has(u, at: i + 1, "!--") {
+                            endReading(byRubyTag: false)
                             tags.hardBreak(at: start); state = .comment
                             return i + 4
                         }
                     }
                     if i + 1 < u.count && Machine.opensTag(u[i + 1]) {
-                        tags.hardBreak(at: start); state = .tag
+                        openTag(u, name: i + 1, at: start)
                         return i + 1
                     }
                 } else if b == 0x5D && i + 2 < u.count && u[i + 1] == 0x5D && TextNormalizer.has(u, at: i, "]]>") {
@@ -252,6 +281,31 @@ public enum TextNormalizer {
             }
             put(Machine.lower[Int(b)], start, start + 1)
             return i + 1
+        }
+
+        /// A tag starts at `at`, its name at `name`: ends a ruby reading, or starts one.
+        mutating func openTag(_ u: UnsafeBufferPointer<UInt8>, name: Int, at start: Int32) {
+            let ruby = TextNormalizer.rubyTag(u, at: name)
+            endReading(byRubyTag: ruby != .other)
+            tags.hardBreak(at: start)
+            state = .tag
+            if ruby == .opensReading { readingStart = text.count }
+        }
+
+        /// Moves the reading written to `text` since `readingStart` to `tags` when a ruby tag
+        /// ends it; leaves it in the text otherwise.
+        mutating func endReading(byRubyTag: Bool) {
+            guard let from = readingStart else { return }
+            readingStart = nil
+            guard byRubyTag, text.count > from else { return }
+            let length = text.count - from
+            tags.hardBreak(at: text.starts[from])
+            tags.reserve(length)
+            (tags.bytes + tags.count).update(from: text.bytes + from, count: length)
+            (tags.starts + tags.count).update(from: text.starts + from, count: length)
+            (tags.ends + tags.count).update(from: text.ends + from, count: length)
+            tags.count += length
+            text.count = from
         }
 
         /// `<` followed by this byte starts a tag: a letter, `/`, `!` or `?`.
@@ -292,6 +346,7 @@ public enum TextNormalizer {
             let b = u[j]
             if decode && b == 0x26, let decoded = TextNormalizer.decodeReference(u, at: j) { return decoded }
             if decode && b == 0x5C, let decoded = TextNormalizer.decodeEscape(u, at: j) { return decoded }
+            if decode && b == 0x25, let decoded = TextNormalizer.decodePercent(u, at: j) { return decoded }
             if b < 0x80 { return (UInt32(b), 1) }
             if b < 0xE0 { return ((UInt32(b & 0x1F) << 6) | UInt32(u[j + 1] & 0x3F), 2) }
             if b < 0xF0 { return ((UInt32(b & 0x0F) << 12) | (UInt32(u[j + 1] & 0x3F) << 6) | UInt32(u[j + 2] & 0x3F), 3) }
@@ -336,6 +391,7 @@ public enum TextNormalizer {
                 if state != State.literal.rawValue {
                     table[state << 7 | 0x26] = specialByte // &
                     table[state << 7 | 0x5C] = specialByte // \
+                    table[state << 7 | 0x25] = specialByte // %
                 }
             }
             for b in [0x3C, 0x5D] { table[State.text.rawValue << 7 | b] = specialByte }                // < ]
@@ -402,12 +458,19 @@ public enum TextNormalizer {
         return (value, j + 1 - i)
     }
 
-    /// JSON and JavaScript escapes that can hide letters or white space:
-    /// `\uXXXX` (surrogate pairs included), `\/`, `\n`, `\r`, `\t`, and `\\`.
+    /// Escapes that can hide letters or white space. JSON and JavaScript: `\uXXXX`
+    /// (surrogate pairs included), `\u{X…}`, `\xXX`, `\/`, `\n`, `\r`, `\t`, `\\`.
+    /// CSS (`content:"\5C71\7530"` in a style sheet or an inline `<style>`): a backslash,
+    /// 1–6 hex digits and one optional white space. JSON's `\b` and `\f` are read the CSS
+    /// way (a hex digit follows), which only matters before more hex digits. A backslash
+    /// before anything else stays: terms are matched on the skeleton, which drops it
+    /// (`\山\田` reads 山田 there), and a quote after it must still end an HTML attribute.
     static func decodeEscape(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
         guard i + 1 < u.count else { return nil }
-        switch u[i + 1] {
+        let c = u[i + 1]
+        switch c {
         case 0x75: // u
+            if i + 2 < u.count && u[i + 2] == 0x7B { return decodeBraced(u, at: i) }
             guard let high = hex4(u, at: i + 2) else { return nil }
             if (0xD800...0xDBFF).contains(high) {
                 guard i + 11 < u.count, u[i + 6] == 0x5C, u[i + 7] == 0x75,
@@ -416,12 +479,114 @@ public enum TextNormalizer {
             }
             guard !(0xDC00...0xDFFF).contains(high), high != 0 else { return nil }
             return (high, 6)
+        case 0x78: // x
+            guard i + 3 < u.count, let high = hexValue(u[i + 2]), let low = hexValue(u[i + 3]) else { return nil }
+            let v = high << 4 | low
+            return v == 0 ? nil : (v, 4)
         case 0x2F: return (0x2F, 2)
         case 0x5C: return (0x5C, 2)
         case 0x6E: return (0x0A, 2)
         case 0x72: return (0x0D, 2)
         case 0x74: return (0x09, 2)
+        default:
+            return hexValue(c) != nil ? decodeCSSHex(u, at: i) : nil
+        }
+    }
+
+    /// CSS: up to 6 hex digits, then one white space (CR LF counting as one) that belongs to the escape.
+    static func decodeCSSHex(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+        var j = i + 1
+        var v: UInt32 = 0
+        while j < u.count && j < i + 7, let d = hexValue(u[j]) {
+            v = v << 4 | d
+            j += 1
+        }
+        guard v > 0, v <= 0x10FFFF, !(0xD800...0xDFFF).contains(v) else { return nil }
+        if j + 1 < u.count && u[j] == 0x0D && u[j + 1] == 0x0A {
+            j += 2
+        } else if j < u.count && (u[j] == 0x20 || u[j] == 0x09 || u[j] == 0x0A || u[j] == 0x0D || u[j] == 0x0C) {
+            j += 1
+        }
+        return (v, j - i)
+    }
+
+    /// JavaScript `\u{1F600}`: 1–6 hex digits in braces.
+    static func decodeBraced(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+        var j = i + 3
+        var v: UInt32 = 0
+        while j < u.count && j < i + 9, let d = hexValue(u[j]) {
+            v = v << 4 | d
+            j += 1
+        }
+        guard j > i + 3, j < u.count, u[j] == 0x7D, v > 0, v <= 0x10FFFF, !(0xD800...0xDFFF).contains(v) else { return nil }
+        return (v, j + 1 - i)
+    }
+
+    @inline(__always)
+    static func hexValue(_ c: UInt8) -> UInt32? {
+        if c >= 0x30 && c <= 0x39 { return UInt32(c - 0x30) }
+        let l = c | 0x20
+        if l >= 0x61 && l <= 0x66 { return UInt32(l - 0x61 + 10) }
+        return nil
+    }
+
+    /// `%XX` sequences forming one valid UTF-8 scalar (`%E5%B1%B1` → 山, `%30` → 0).
+    /// Returns the scalar and how many bytes the sequence takes; nil when it is not one
+    /// (a stray `%`, `50%OFF`, a lone continuation byte, an overlong form).
+    static func decodePercent(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+        guard let lead = percentByte(u, at: i) else { return nil }
+        let continuations: Int
+        var v: UInt32
+        let minimum: UInt32
+        switch lead {
+        case 0x00..<0x80: return (UInt32(lead), 3)
+        case 0xC2...0xDF: continuations = 1; v = UInt32(lead & 0x1F); minimum = 0x80
+        case 0xE0...0xEF: continuations = 2; v = UInt32(lead & 0x0F); minimum = 0x800
+        case 0xF0...0xF4: continuations = 3; v = UInt32(lead & 0x07); minimum = 0x10000
         default: return nil
+        }
+        var j = i + 3
+        for _ in 0..<continuations {
+            guard let c = percentByte(u, at: j), c & 0xC0 == 0x80 else { return nil }
+            v = v << 6 | UInt32(c & 0x3F)
+            j += 3
+        }
+        guard v >= minimum, v <= 0x10FFFF, !(0xD800...0xDFFF).contains(v) else { return nil }
+        return (v, j - i)
+    }
+
+    /// The byte of `%XX` at `i`, or nil.
+    @inline(__always)
+    static func percentByte(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt8? {
+        guard i + 2 < u.count, u[i] == 0x25, let high = hexValue(u[i + 1]), let low = hexValue(u[i + 2]) else { return nil }
+        return UInt8(high << 4 | low)
+    }
+
+    enum RubyTag { case opensReading, endsReading, other }
+
+    /// What the tag whose name starts at `i` (after `<`) does to a ruby reading:
+    /// `rt`, `rp`, `rtc` open one; their end tags, `ruby`, `/ruby`, `rb`, `/rb` end it.
+    static func rubyTag(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> RubyTag {
+        var j = i
+        let closing = j < u.count && u[j] == 0x2F
+        if closing { j += 1 }
+        var name: UInt32 = 0
+        var length = 0
+        while j < u.count && length < 4 {
+            let c = u[j] | 0x20
+            guard c >= 0x61 && c <= 0x7A else { break }
+            name = name << 8 | UInt32(c)
+            length += 1
+            j += 1
+        }
+        // A longer name (`strong`) or one with a digit (`h1`) is none of them.
+        if j < u.count && (((u[j] | 0x20) >= 0x61 && (u[j] | 0x20) <= 0x7A) || (u[j] >= 0x30 && u[j] <= 0x39)) {
+            return .other
+        }
+        switch name {
+        case 0x7274, 0x7270, 0x727463: return closing ? .endsReading : .opensReading // rt rp rtc
+        case 0x72756279, 0x7262: return .endsReading // ruby rb
+        default: return .other
         }
     }
 
