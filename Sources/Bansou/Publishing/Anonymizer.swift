@@ -25,23 +25,28 @@ struct Anonymizer {
             guard story.meta.anonymize?.value == "auto", let id = story.meta.client?.value, let client = clients[id] else { return story }
             let scanner = LeakScanner(clients: [client])
             let alias = story.meta.alias.value
-            var story = story
+            // The nested function reads only these constants: had it captured `story`, assigning
+            // its result to `story.meta.summary?.value` would read `story` while writing it
+            // (exclusive-access violation, exit 134).
+            let path = story.path
             func replace(_ text: String, firstLine: Int, firstColumn: Int) -> String {
                 let (replaced, made) = Self.replace(in: text, scanner: scanner, alias: alias)
                 replacements += made.map { hit, with in
-                    Replacement(location: SourceLocation(path: story.path, line: firstLine + hit.line - 1,
+                    Replacement(location: SourceLocation(path: path, line: firstLine + hit.line - 1,
                                                          column: hit.line == 1 ? firstColumn + hit.column - 1 : hit.column),
                                 category: hit.category, masked: hit.masked, replacement: with)
                 }
                 return replaced
             }
-            story.body = replace(story.body, firstLine: story.bodyFirstLine, firstColumn: 1)
+            var anonymized = story
+            anonymized.body = replace(story.body, firstLine: story.bodyFirstLine, firstColumn: 1)
             let title = story.meta.title
-            story.meta.title.value = replace(title.value, firstLine: title.location.line, firstColumn: title.location.column)
+            anonymized.meta.title.value = replace(title.value, firstLine: title.location.line, firstColumn: title.location.column)
             if let summary = story.meta.summary {
-                story.meta.summary?.value = replace(summary.value, firstLine: summary.location.line, firstColumn: summary.location.column)
+                let replaced = replace(summary.value, firstLine: summary.location.line, firstColumn: summary.location.column)
+                anonymized.meta.summary?.value = replaced
             }
-            return story
+            return anonymized
         }
         return (result, replacements)
     }
