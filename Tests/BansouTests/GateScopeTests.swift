@@ -26,6 +26,173 @@ struct GateScopeTests {
         try site.snapshot("Output/site").values.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
     }
 
+    // MARK: 1. Every path and every byte
+
+    @Test(arguments: [
+        ("山田精工.txt", "会社名"),
+        ("yamada-seiko.example.jp.css", "ウェブサイト"),
+        ("press/ヤマダセイコウ/note.txt", "会社名（カナ）"),
+    ])
+    func publishedFileNamesAreScanned(name: String, label: String) throws {
+        let site = try Self.fixture()
+        try site.write("Templates/assets/\(name)", "body { color: black; }\n")
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(name) was published")
+        #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/\(name):1:1: error: \(label) of client yamada-seiko in the name of a published file (") },
+                "\(run.stderr)")
+        #expect(!site.exists("Output"))
+    }
+
+    @Test(arguments: ["clients.csv", "card.vcf", "list.tsv", "events.ics", "notes.md", "data.yaml", "README"])
+    func textAssetsOfEveryExtensionAreScanned(name: String) throws {
+        let site = try Self.fixture()
+        try site.write("Templates/assets/\(name)", "id,memo\n1,取引先は山田精工\n")
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(name) was copied unscanned")
+        #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/\(name):2:7: error: 会社名 of client yamada-seiko in published text") }, "\(run.stderr)")
+    }
+
+    /// A text asset in each encoding a Japanese office still meets: the name is found at its
+    /// line and column in the decoded text.
+    @Test(arguments: ["Shift_JIS", "EUC-JP", "ISO-2022-JP", "UTF-16LE+BOM", "UTF-16BE", "UTF-16LE", "UTF-32LE", "UTF-8+BOM"])
+    func textAssetsAreDecodedFromJapaneseEncodings(encoding: String) throws {
+        let text = "一行目です\r\n紹介: 山田精工の工場\r\n"
+        let site = try Self.fixture()
+        try site.writeData("Templates/assets/notes.txt", try Self.encode(text, encoding))
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(encoding) was not decoded")
+        #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/notes.txt:2:5: error: 会社名 of client yamada-seiko in published text") }, "\(run.stderr)")
+    }
+
+    @Test func textAssetsInJapaneseEncodingsWithoutSecretsPass() throws {
+        let site = try Self.fixture()
+        for (name, encoding) in [("a.txt", "Shift_JIS"), ("b.txt", "EUC-JP"), ("c.txt", "UTF-16LE+BOM"), ("d.txt", "ISO-2022-JP")] {
+            try site.writeData("Templates/assets/\(name)", try Self.encode("山の上の工場で、田んぼの精米機を直しました。\n", encoding))
+        }
+        let run = try site.run("build")
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    @Test func nonTextAssetFailsUnlessListedAsUnscanned() throws {
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])
+        let site = try Self.fixture()
+        try site.writeData("Templates/assets/logo.png", png)
+        let refused = try site.run("build")
+        #expect(refused.status == 1)
+        #expect(refused.errorLines.contains { $0.hasPrefix("Templates/assets/logo.png:1:1: error: not text in any encoding") && $0.contains("unscanned") }, "\(refused.stderr)")
+        #expect(!site.exists("Output"))
+
+        try site.write("Content/site.yaml", FixtureSite.siteYAML + "unscanned:\n  - assets/logo.png\n")
+        let listed = try site.run("build")
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(try Data(contentsOf: site.root.appendingPathComponent("Output/site/assets/logo.png")) == png)
+    }
+
+    @Test func unscannedEntriesMustNameAPublishedFile() throws {
+        let site = try Self.fixture(site: FixtureSite.siteYAML + "unscanned:\n  - assets/nope.png\n  - ../Content/clients/yamada-seiko.yaml\n  - /etc/hostname\n")
+        let run = try site.run("build")
+        #expect(run.status == 1)
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:7:5: error: unscanned entry 'assets/nope.png' names no published file") }, "\(run.stderr)")
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:8:5: error: unscanned entry '../Content/clients/yamada-seiko.yaml' must name one file") }, "\(run.stderr)")
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:9:5: error: unscanned entry '/etc/hostname' must be a path under Output/site/") }, "\(run.stderr)")
+    }
+
+    /// Listing a file does not exempt its name, nor its text when it is text after all.
+    @Test func unscannedListingExemptsOnlyWhatCannotBeRead() throws {
+        let site = try Self.fixture(site: FixtureSite.siteYAML + "unscanned: [assets/note.txt, assets/山田精工.png]\n")
+        try site.write("Templates/assets/note.txt", "山田精工\n")
+        try site.writeData("Templates/assets/山田精工.png", Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0]))
+        let run = try site.run("build")
+        #expect(run.status == 1)
+        #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/note.txt:1:1: error: 会社名 of client yamada-seiko in published text") }, "\(run.stderr)")
+        #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/山田精工.png:1:1: error: 会社名 of client yamada-seiko in the name of a published file") }, "\(run.stderr)")
+    }
+
+    // MARK: 2. Every occurrence, at its own position
+
+    @Test func everyOccurrenceIsReportedAtItsOwnPositionOnce() throws {
+        let site = try Self.fixture(body: "山田精工は、\n株式会社山田精工で、\nまた㈱山田精工。", extra: "summary: 山田精工の話")
+        let run = try site.run("build")
+        #expect(run.status == 1)
+        // summary on line 11, body on lines 13-15
+        for prefix in ["Content/cases/leak.md:11:10:", "Content/cases/leak.md:13:1:", "Content/cases/leak.md:14:1:", "Content/cases/leak.md:15:4:"] {
+            #expect(run.errorLines.filter { $0.hasPrefix(prefix + " error: 会社名 of client yamada-seiko") }.count == 1, "\(prefix)\n\(run.stderr)")
+        }
+        #expect(run.errorLines.count == 4, "\(run.stderr)")
+    }
+
+    @Test func hitsInSiteYAMLAreReportedInSiteYAML() throws {
+        let siteYAML = FixtureSite.siteYAML.replacingOccurrences(of: "description: テスト用のポータルです。", with: "description: 山田精工さんと作ったポータルです。")
+        let site = try Self.fixture(body: "紹介: 山田精工", site: siteYAML)
+        let run = try site.run("build")
+        #expect(run.status == 1)
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:2:14: error: 会社名 of client yamada-seiko in published text") }, "\(run.stderr)")
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/cases/leak.md:13:5: error: 会社名 of client yamada-seiko in published text") }, "\(run.stderr)")
+    }
+
+    /// A name put together by a template from two harmless pieces is in no source: the error
+    /// names the output that would have held it, which was not written, and what fed it.
+    @Test func aSecretNoSourceWritesIsReportedWithoutPointingIntoOutput() throws {
+        let siteYAML = FixtureSite.siteYAML.replacingOccurrences(of: "title: テストポータル", with: "title: テスト山田")
+        let site = try Self.fixture(site: siteYAML)
+        let layout = try site.read("Templates/layout.mustache")
+        try site.write("Templates/layout.mustache", layout.replacingOccurrences(of: "<p class=\"footer-title\">{{siteTitle}}</p>", with: "<p class=\"footer-title\">{{siteTitle}}精工</p>"))
+        let run = try site.run("build")
+        #expect(run.status == 1)
+        #expect(!site.exists("Output"))
+        #expect(!run.errorLines.contains { $0.hasPrefix("Output/") }, "\(run.stderr)")
+        #expect(run.errorLines.contains {
+            $0.hasPrefix("Content/clients/yamada-seiko.yaml:2:7: error: 会社名 of client yamada-seiko would be published in Output/site/")
+                && $0.contains("(not written)") && $0.contains("the templates and site data")
+        }, "\(run.stderr)")
+    }
+
+    // MARK: 3. allow cannot let a client through
+
+    @Test func allowEntriesThatLetAClientTermThroughAreErrors() throws {
+        let siteYAML = FixtureSite.siteYAML + """
+            allow:
+              - dx@test.example.jp
+              - 0120-000-000
+              - 山田精工
+              - 担当 info@yamada-seiko.example.jp
+              - 代表 0565-12-3456
+              - example.jp
+
+            """
+        let site = try Self.fixture(body: "紹介: 山田精工", site: siteYAML)
+        let run = try site.run("build")
+        #expect(run.status == 1)
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:9:5: error: allow entry contains the 会社名 of client yamada-seiko (山田**)") }, "\(run.stderr)")
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:10:5: error: allow entry contains the メールアドレス of client yamada-seiko") }, "\(run.stderr)")
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:11:5: error: allow entry contains the 電話番号 of client yamada-seiko") }, "\(run.stderr)")
+        // the publisher's own contact, and a part of a client's address that lets nothing through
+        for line in [7, 8, 12] { #expect(!run.errorLines.contains { $0.hasPrefix("Content/site.yaml:\(line):") }, "\(run.stderr)") }
+        // and the name is still caught where it is published
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/cases/leak.md:13:5: error: 会社名 of client yamada-seiko in published text") }, "\(run.stderr)")
+    }
+
+    // MARK: 4. No clients, no gate
+
+    @Test func aClientFileThatWasNotLoadedFailsTheBuild() throws {
+        let site = try Self.fixture(body: "紹介: 山田精工")
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content/clients/yamada-seiko.yaml"),
+                                        to: site.root.appendingPathComponent("Content/clients/yamada-seiko.YAML"))
+        let run = try site.run("build")
+        #expect(run.status == 1, "built with the client's name, its file unread")
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/clients/yamada-seiko.YAML:") }, "\(run.stderr)")
+        #expect(!site.exists("Output"))
+    }
+
+    @Test func aClientsFolderThatIsAFileFailsTheBuild() throws {
+        let site = try Self.fixture(body: "紹介: 山田精工")
+        try site.remove("Content/clients")
+        try site.write("Content/clients", Self.client)
+        let run = try site.run("build")
+        #expect(run.status == 1, "built with 0 clients")
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/clients:") }, "\(run.stderr)")
+    }
+
     // MARK: 5. anonymize: auto
 
     @Test func anonymizeAutoReplacesTitleSummaryAndBody() throws {
@@ -42,5 +209,40 @@ struct GateScopeTests {
         #expect(page.contains("製造業A社は、") && page.contains("製造業A社で、") && page.contains("また製造業A社。"), "body")
         #expect(try !Self.publishedText(site).contains("山田"))
         #expect(run.stdout.contains("5 anonymized"), "\(run.stdout)")
+    }
+
+    // MARK: -
+
+    /// `text` in an encoding, by name; the legacy ones through iconv, as an office PC would write them.
+    static func encode(_ text: String, _ encoding: String) throws -> Data {
+        switch encoding {
+        case "UTF-8+BOM": return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+        case "UTF-16LE+BOM": return Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!
+        case "UTF-16LE": return text.data(using: .utf16LittleEndian)!
+        case "UTF-16BE": return text.data(using: .utf16BigEndian)!
+        case "UTF-32LE": return text.data(using: .utf32LittleEndian)!
+        default:
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+            process.arguments = ["-f", "UTF-8", "-t", encoding]
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            input.fileHandleForWriting.write(Data(text.utf8))
+            try input.fileHandleForWriting.close()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0, !data.isEmpty else { throw FixtureError(message: "iconv cannot write \(encoding)") }
+            return data
+        }
+    }
+}
+
+extension FixtureSite {
+    func writeData(_ path: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
     }
 }

@@ -35,7 +35,9 @@ enum AutolinkBoundary {
         let kept = String(text.unicodeScalars[..<cut])
         let tail = String(text.unicodeScalars[cut...])
         guard !kept.isEmpty, let tailNode = cmark_node_new(CMARK_NODE_TEXT) else { return }
-        let keptURL = String(url.dropLast(tail.count))
+        // Cut in scalars like the text: a tail starting with a combining mark is one Character
+        // with the ASCII before it, so a cut by Characters took that letter off the URL too.
+        let keptURL = String(String.UnicodeScalarView(url.unicodeScalars.dropLast(tail.unicodeScalars.count)))
         cmark_node_set_literal(child, kept)
         cmark_node_set_url(link, keptURL)
         cmark_node_set_literal(tailNode, tail)

@@ -19,11 +19,15 @@ public struct SiteConfig: Decodable, Sendable {
     public var perPage: Located<Int>?
     public var unsafeHTML: Bool?
     public var allow: [Located<String>]?
+    /// Published files the publishing gate cannot read as text (images, fonts, PDFs), listed
+    /// by their path under Output/site/ (`assets/logo.png`): published unscanned. Any other
+    /// file that is not text fails the build.
+    public var unscanned: [Located<String>]?
     /// Path segments for theme tags that are not slugs themselves (ペーパーレス → paperless).
     public var themeSlugs: OrderedMap<String>?
 
     enum CodingKeys: String, CodingKey {
-        case title, description, language, publisher, allow
+        case title, description, language, publisher, allow, unscanned
         case baseURL = "base_url", asOf = "as_of", perPage = "per_page", unsafeHTML = "unsafe_html", themeSlugs = "theme_slugs"
     }
 
@@ -35,4 +39,19 @@ public struct SiteConfig: Decodable, Sendable {
     }
 
     public var storiesPerPage: Int { perPage?.value ?? 10 }
+
+    /// What is wrong with an `unscanned` entry's form, or nil: it must name one file by its
+    /// path under Output/site/, relative, without `.` or `..` segments. (Whether that file is
+    /// published is known only after rendering; the publishing gate checks it.)
+    public static func unscannedProblem(_ entry: String) -> String? {
+        if entry.isEmpty { return "an unscanned entry is empty: name a published file, e.g. assets/logo.png" }
+        if entry.hasPrefix("/") || entry.contains("\\") || entry.contains("://") {
+            return "unscanned entry '\(entry)' must be a path under Output/site/ written with '/', e.g. assets/logo.png"
+        }
+        let segments = entry.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+            return "unscanned entry '\(entry)' must name one file without empty, '.' or '..' segments, e.g. assets/logo.png"
+        }
+        return nil
+    }
 }

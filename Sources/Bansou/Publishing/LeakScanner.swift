@@ -101,6 +101,23 @@ public struct LeakScanner: Sendable {
 
     public var termCount: Int { terms.count }
 
+    /// The terms of `terms` that an allow-list entry would let through: those it equals or
+    /// contains, compared as the scanner matches them (text terms in the normalized form,
+    /// numbers as digits with separators ignored). An entry that is only part of a term
+    /// (`example.jp` of `info@yamada-seiko.example.jp`) lets nothing through, since an
+    /// allowed range suppresses only what lies inside it; so the publisher's own
+    /// `dx@example.jp` or `0120-000-000` stays allowed beside its clients' addresses.
+    public static func termsAllowed(by entry: String, among terms: [IdentifyingTerm]) -> [IdentifyingTerm] {
+        let text = TextNormalizer.normalize(entry)
+        let digits = TextNormalizer.normalizeNumber(entry)
+        return terms.filter { term in
+            switch term.matching {
+            case .text: return !text.isEmpty && text.contains(term.normalized)
+            case .digits: return digits.contains(term.normalized)
+            }
+        }
+    }
+
     // MARK: -
 
     private struct Found {
@@ -116,7 +133,7 @@ public struct LeakScanner: Sendable {
         for first in chain.groups.indices {
             var digits: [UInt8] = []
             for last in first..<chain.groups.count {
-                digits.append(contentsOf: chain.digits(last, last, in: text))
+                digits.append(contentsOf: text.bytes[chain.groups[last].range])
                 if digits.count > maxDigitPattern { break }
                 guard digits.count >= 6, let owners = digitPatterns[String(decoding: digits, as: UTF8.self)] else { continue }
                 let range = chain.range(first, last)
@@ -131,10 +148,12 @@ public struct LeakScanner: Sendable {
         }
     }
 
-    /// Drops allowed hits and overlaps (see the type's documentation).
+    /// Drops allowed hits and overlaps (see the type's documentation). The allow-list lets
+    /// through generic data only: a client's term is a hit even inside an allowed entry
+    /// (the gate also refuses such an entry; see `termsAllowed(by:among:)`).
     private func resolve(_ found: [Found], allowed: [Range<Int>]) -> [Found] {
         let candidates = found
-            .filter { hit in !allowed.contains { $0.lowerBound <= hit.range.lowerBound && hit.range.upperBound <= $0.upperBound } }
+            .filter { hit in hit.term >= 0 || !allowed.contains { $0.lowerBound <= hit.range.lowerBound && hit.range.upperBound <= $0.upperBound } }
             .sorted { a, b in
                 if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
                 if a.range.count != b.range.count { return a.range.count > b.range.count }

@@ -12,13 +12,15 @@ extension PublishingGate {
             scanner.scan(String(decoding: report.file.contents, as: UTF8.self), format: .markup)
                 .filter { hit in hit.clientID != nil && hit.clientID != report.id }
         }
-        var cache: [String: [LeakHit]] = [:]
+        let tracer = makeTracer()
         for (report, hits) in zip(reports, results) {
+            let output = "\(outputPrefix)/\(report.file.path)"
             for hit in hits {
-                let location = sourceLocation(of: hit, in: report.file, cache: &cache)
-                    ?? SourceLocation(path: "\(outputPrefix)/\(report.file.path)", line: hit.line, column: hit.column)
-                log.error("\(hit.category.label) of client \(hit.clientID ?? "") in the report of \(report.id) (\(hit.masked)): a company's report names no other client", at: location)
+                tracer.trace(hit, inName: false, output: output, own: report.file.sources, message: { same, inName in
+                    "\(same.category.label) of client \(same.clientID ?? "") in \(inName ? "the name of a file shown in " : "")the report of \(report.id) (\(same.masked)): a company's report names no other client"
+                }, wouldBe: "would be in the report \(output)")
             }
         }
+        _ = self.report(tracer, log: log)
     }
 }

@@ -1,87 +1,158 @@
 import Foundation
 
-/// Spec, Publishing 4–5: every text file about to be published under Output/site is
-/// scanned for the identifying terms of ALL clients and for generic personal data.
-/// A hit is an error at the position in the SOURCE (story, page, template or data file)
-/// that produced it, with the secret masked; the build then writes nothing.
+/// Spec, Publishing 4–5: every file about to be published under Output/site is scanned,
+/// its path and every byte of it, for the identifying terms of ALL clients and for generic
+/// personal data. Files copied from Templates/assets are read in whatever Japanese encoding
+/// they are in (`PublishedTextDecoder`); one that is not text fails the build unless
+/// site.yaml lists it under `unscanned`. Each hit is an error at every position in the
+/// SOURCES (story, page, template, data file, or a file's name) that writes it, with the
+/// secret masked (`LeakTracer`); the build then writes nothing.
 public struct PublishingGate {
     public struct Report: Sendable {
         public var files = 0
         public var bytes = 0
         public var clients = 0
         public var terms = 0
+        /// Distinct positions reported (and secrets no single source writes).
         public var hits = 0
     }
 
     let scanner: LeakScanner
+    let library: Library
     let clientCount: Int
     /// Whose company reports `checkReports` reads.
     let clientIDs: [String]
     /// Source texts a hit may come from, by display path (stories, pages, templates, data).
     let sources: [String: SourceText]
-    /// Searched for every hit after the output's own sources: shared templates and data.
+    /// Searched for every hit after the output's own sources: what every page may show.
     let sharedSources: [String]
+    let templatesPrefix: String
+    /// The files copied from Templates/assets: output path → source display path.
+    let assetSources: [String: String]
 
     init(library: Library, templates: TemplateSet) {
+        self.library = library
         scanner = LeakScanner(clients: library.clients, allow: (library.site.allow ?? []).map(\.value))
         clientCount = library.clients.count
         clientIDs = library.clients.map(\.id.value)
         var sources = library.sources
         for (path, text) in templates.sources { sources[path] = text }
         self.sources = sources
-        let confidential = Set(library.clients.map(\.path) + library.staff.map(\.path))
-        sharedSources = sources.keys.filter { !confidential.contains($0) }.sorted { a, b in
+        // Not published: confidential records, and stories left out (drafts, no consent).
+        let unpublished = Set(library.clients.map(\.path) + library.staff.map(\.path))
+            .union(Set(library.cases.map(\.path)).subtracting(library.published.map(\.path)))
+        sharedSources = sources.keys.filter { !unpublished.contains($0) }.sorted { a, b in
             // Templates and site-wide data first: they are on every page.
             (a.hasSuffix(".yaml") ? 1 : 0, a) < (b.hasSuffix(".yaml") ? 1 : 0, b)
         }
+        templatesPrefix = templates.displayPrefix
+        assetSources = Dictionary(templates.assets.map { (SiteRenderer.assetOutputPath($0.path), "\(templates.displayPrefix)/assets/\($0.path)") },
+                                  uniquingKeysWith: { first, _ in first })
     }
 
-    static let textExtensions: Set<String> = ["html", "htm", "xml", "json", "js", "css", "svg", "txt", "md", "webmanifest"]
+    /// What one public file gave the scan.
+    struct Scanned: Sendable {
+        var nameHits: [LeakHit] = []
+        var textHits: [LeakHit] = []
+        /// An asset's text as decoded (and normalised like every source), for tracing hits back.
+        var decoded: String?
+        /// An asset that is not text and not listed under `unscanned`.
+        var unreadable = false
+    }
 
-    /// Scans every public text file on all cores; hits go to the log at their source position.
+    /// Scans every public file on all cores; hits go to the log at their source positions.
     func check(_ files: [OutputFile], outputPrefix: String, log: DiagnosticLog) -> Report {
-        let public_ = files.filter { $0.path.hasPrefix("site/") && Self.textExtensions.contains(($0.path as NSString).pathExtension.lowercased()) }
-        let results = parallelMap(public_) { file -> [LeakHit] in
-            let text = String(decoding: file.contents, as: UTF8.self)
-            return scanner.scan(text, format: ScanFormat(pathExtension: (file.path as NSString).pathExtension))
-        }
-        var report = Report(files: public_.count, bytes: public_.reduce(0) { $0 + $1.contents.count },
-                            clients: clientCount, terms: scanner.termCount, hits: 0)
-        var sourceScans: [String: [LeakHit]] = [:]
-        for (file, hits) in zip(public_, results) where !hits.isEmpty {
-            for hit in hits {
-                report.hits += 1
-                let location = sourceLocation(of: hit, in: file, cache: &sourceScans)
-                    ?? SourceLocation(path: "\(outputPrefix)/\(file.path)", line: hit.line, column: hit.column)
-                log.error(hit.message, at: location)
+        let public_ = files.filter { $0.path.hasPrefix("site/") }
+        checkSettings(publishedPaths: Set(public_.map { String($0.path.dropFirst("site/".count)) }), log: log)
+        let unscanned = Set((library.site.unscanned ?? []).map(\.value))
+        let results = parallelMap(public_) { file in scan(file, unscanned: unscanned) }
+
+        let tracer = makeTracer()
+        for (file, scanned) in zip(public_, results) {
+            guard let source = assetSources[file.path] else { continue }
+            if let decoded = scanned.decoded { tracer.setText(decoded, for: source) }
+            if scanned.unreadable {
+                log.error("not text in any encoding the publishing gate reads (UTF-8, UTF-16, UTF-32, Shift_JIS, EUC-JP, ISO-2022-JP), so it cannot be checked for client data: list it under `unscanned` in site.yaml as \(file.path.dropFirst("site/".count)) to publish it unchecked",
+                          at: SourceLocation(path: source))
             }
         }
-        return report
+        for (file, scanned) in zip(public_, results) {
+            let output = "\(outputPrefix)/\(file.path)"
+            for hit in scanned.nameHits {
+                tracer.trace(hit, inName: true, output: output, own: file.sources, message: Self.publishedMessage, wouldBe: "would be published in the path \(output)")
+            }
+            for hit in scanned.textHits {
+                tracer.trace(hit, inName: false, output: output, own: file.sources, message: Self.publishedMessage, wouldBe: "would be published in \(output)")
+            }
+        }
+        let hits = report(tracer, log: log)
+        return Report(files: public_.count, bytes: public_.reduce(0) { $0 + $1.contents.count },
+                      clients: clientCount, terms: scanner.termCount, hits: hits)
     }
 
-    /// The first place in the output's sources, then in the shared templates and data,
-    /// where the same secret is written.
-    func sourceLocation(of hit: LeakHit, in file: OutputFile, cache: inout [String: [LeakHit]]) -> SourceLocation? {
-        for path in file.sources + sharedSources {
-            guard let source = sources[path] else { continue }
-            let hits: [LeakHit]
-            if let cached = cache[path] {
-                hits = cached
-            } else {
-                let text = path.hasSuffix(".md") ? MarkdownScanText.prepare(source.text) : source.text
-                hits = scanner.scan(text, format: path.hasSuffix(".yaml") ? .plain : .markup)
-                cache[path] = hits
-            }
-            if let same = hits.first(where: { Self.sameSecret($0, hit) }) {
-                return SourceLocation(path: path, line: same.line, column: same.column)
-            }
+    /// The path of a public file (under Output/site/), then its text: an asset decoded from
+    /// any encoding `PublishedTextDecoder` knows, everything the build rendered as UTF-8.
+    func scan(_ file: OutputFile, unscanned: Set<String>) -> Scanned {
+        let published = String(file.path.dropFirst("site/".count))
+        var scanned = Scanned(nameHits: scanner.scan(published, format: .plain))
+        let format = ScanFormat(pathExtension: (file.path as NSString).pathExtension)
+        guard let source = assetSources[file.path] else {
+            scanned.textHits = scanner.scan(String(decoding: file.contents, as: UTF8.self), format: format)
+            return scanned
         }
-        return nil
+        guard let decoded = PublishedTextDecoder.decode(file.contents) else {
+            scanned.unreadable = !unscanned.contains(published)
+            return scanned
+        }
+        // Lines and columns as the source is read everywhere else (BOM dropped, CRLF as LF).
+        let text = SourceText(path: source, text: decoded.text).text
+        scanned.decoded = text
+        scanned.textHits = scanner.scan(text, format: format)
+        return scanned
     }
 
-    static func sameSecret(_ a: LeakHit, _ b: LeakHit) -> Bool {
-        if let termA = a.term, let termB = b.term { return termA.clientID == termB.clientID && termA.normalized == termB.normalized }
-        guard a.term == nil, b.term == nil, a.category == b.category else { return false }
-        return TextNormalizer.normalizeNumber(a.matched) == TextNormalizer.normalizeNumber(b.matched)
+    func makeTracer() -> LeakTracer {
+        var anonymized: [String: (client: String, lines: (Int) -> Bool)] = [:]
+        for story in library.published where story.meta.anonymize?.value == "auto" {
+            guard let client = story.meta.client?.value else { continue }
+            let bodyFirstLine = story.bodyFirstLine
+            let fieldLines = Set([story.meta.title.location.line] + (story.meta.summary.map { [$0.location.line] } ?? []))
+            anonymized[story.path] = (client, { $0 >= bodyFirstLine || fieldLines.contains($0) })
+        }
+        let content = library.contentPrefix + "/", templates = templatesPrefix + "/"
+        return LeakTracer(scanner: scanner, texts: sources.mapValues(\.text), shared: sharedSources, publishedName: { path in
+            // A story's slug and an asset's name are published as they are named inside
+            // their folder; the folder given on the command line is not.
+            if path.hasPrefix(content) { return String(path.dropFirst(content.count)) }
+            if path.hasPrefix(templates) { return String(path.dropFirst(templates.count)) }
+            return (path as NSString).lastPathComponent
+        }, anonymized: anonymized)
+    }
+
+    /// `会社名 of client yamada-seiko in published text (山田**)`, or `… in the name of a
+    /// published file` for a hit in a file's name.
+    static func publishedMessage(_ hit: LeakHit, inName: Bool) -> String {
+        inName ? hit.message.replacingOccurrences(of: " in published text ", with: " in the name of a published file ") : hit.message
+    }
+
+    /// Logs what the tracer found: each source position once, then each secret no single
+    /// source writes, at the client file's line that defines it. Returns how many.
+    func report(_ tracer: LeakTracer, log: DiagnosticLog) -> Int {
+        var count = 0
+        for (location, messages) in tracer.reported {
+            for message in messages { log.error(message, at: location); count += 1 }
+        }
+        for item in tracer.unresolvedInOrder {
+            let hit = item.hit
+            let what = hit.clientID.map { "\(hit.category.label) of client \($0)" } ?? hit.category.label
+            let more = item.otherOutputs > 0 ? " and \(item.otherOutputs) other file\(item.otherOutputs == 1 ? "" : "s")" : ""
+            var fed = Array(item.fedBy.prefix(3))
+            if item.fedBy.count > 3 { fed.append("\(item.fedBy.count - 3) more") }
+            fed.append("the templates and site data")
+            log.error("\(what) \(item.wouldBe)\(more) (not written): no source text writes it whole, it is put together from \(fed.joined(separator: ", ")) (\(hit.masked))",
+                      at: hit.term?.location ?? SourceLocation(path: item.fedBy.first ?? templatesPrefix))
+            count += 1
+        }
+        return count
     }
 }
