@@ -224,4 +224,45 @@ struct InputRefusalTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(site.exists("Output/site/themes/paperless/index.html") && site.exists("Output/site/themes/less-paper/index.html"))
     }
+
+    // MARK: Links are http(s), mailto or tel
+
+    @Test(arguments: [
+        ("https://www.example.jp/", nil),
+        ("mailto:dx@example.jp", nil),
+        ("TEL:0120-000-000", nil),
+        ("javascript:alert(1)", LinkURL.Problem.scheme("javascript")),
+        (" JavaScript:alert(1)", .scheme("javascript")),
+        ("data:text/html,<script>alert(1)</script>", .scheme("data")),
+        ("vbscript:msgbox", .scheme("vbscript")),
+        ("java\tscript:alert(1)", .controlCharacter),
+        ("www.example.jp", .relative),
+        ("https://", .noHost),
+    ] as [(String, LinkURL.Problem?)])
+    func linksAllowOnlyWebMailAndPhone(value: String, expected: LinkURL.Problem?) {
+        #expect(LinkURL.problem(value, allowing: LinkURL.contact) == expected)
+    }
+
+    @Test func javascriptLinksInURLFieldsAreErrorsAtTheirPosition() throws {
+        let site = try FixtureSite(files: [
+            "Content/site.yaml": FixtureSite.siteYAML.replacingOccurrences(of: "url: https://test.example.jp/ }", with: "url: \"javascript:alert(document.cookie)\" }"),
+            "Content/partners/p.yaml": "id: p\nname: P社\ntype: it-vendor\nregion: chubu\nurl: data:text/html;base64,PHNjcmlwdD4=\npublic: true\n",
+            "Content/clients/x.yaml": Self.client + "website: vbscript:msgbox(1)\n",
+        ])
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.errorLines == [
+            "Content/clients/x.yaml:5:10: error: website may not be a vbscript: link (it would reach every reader's browser); write https://…",
+            "Content/partners/p.yaml:5:6: error: url may not be a data: link (it would reach every reader's browser); write https://…, mailto:… or tel:…",
+            "Content/site.yaml:4:32: error: publisher.url may not be a javascript: link (it would reach every reader's browser); write https://…, mailto:… or tel:…",
+        ], "\(run.stderr)")
+        #expect(!site.exists("Output/site/index.html"))
+    }
+
+    @Test func aClientWebsiteWithoutSchemeStaysAWarning() throws {
+        let site = try FixtureSite(files: ["Content/clients/x.yaml": Self.client + "website: kakuu-test.example.jp\n"])
+        let run = try site.run("build")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.warningLines == ["Content/clients/x.yaml:5:10: warning: website should be a full URL (https://…) so its host can be protected"], "\(run.stderr)")
+    }
 }

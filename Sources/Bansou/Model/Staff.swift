@@ -20,13 +20,18 @@ public struct Partner: Decodable, Sendable {
     public var region: Located<String>?
     public var strengths: [Located<String>]?
     public var description: String?
-    public var url: String?
+    /// `url` as written, with its position, so a link the portal may not carry is reported there.
+    public var link: Located<String>?
+    public var url: String? { link?.value }
     public var `public`: Bool?
     /// v2: serves every region (default false).
     public var nationwide: Bool?
     public var path: String = ""
 
-    enum CodingKeys: String, CodingKey { case id, name, type, region, strengths, description, url, `public`, nationwide }
+    enum CodingKeys: String, CodingKey {
+        case id, name, type, region, strengths, description, `public`, nationwide
+        case link = "url"
+    }
 
     public var isPublic: Bool { self.public ?? false }
     public var isNationwide: Bool { nationwide ?? false }

@@ -41,8 +41,13 @@ struct ClientValidator {
         if let override = client.stageOverride {
             check.range(override.stage, 1...4, what: "stage_override.stage")
         }
-        if let website = client.website, !website.value.contains("://") {
-            log.warning("website should be a full URL (https://…) so its host can be protected", at: website.location)
+        if let website = client.website {
+            // Without a scheme the host is still protected (IdentifyingTerms); any other scheme is refused.
+            if LinkURL.problem(website.value, allowing: LinkURL.web) == .relative {
+                log.warning("website should be a full URL (https://…) so its host can be protected", at: website.location)
+            } else {
+                check.link(website, field: "website", allowing: LinkURL.web)
+            }
         }
         validateAssessed(client)
         validateHistory(client)

@@ -74,6 +74,12 @@ struct Checker {
         }
     }
 
+    /// A link field (LinkURL): only the schemes allowed, at the value's position.
+    func link(_ value: Located<String>?, field: String, allowing schemes: Set<String>) {
+        guard let value, !value.isPlaceholder, let problem = LinkURL.problem(value.value, allowing: schemes) else { return }
+        log.error(LinkURL.message(problem, field: field, allowing: schemes), at: value.location)
+    }
+
     /// The record's `id` must match its file name, or links and reports would disagree.
     func idMatchesFile(_ id: Located<String>, path: String) {
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension

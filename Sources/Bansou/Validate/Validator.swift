@@ -88,6 +88,7 @@ public struct Validator {
             log.error("base_url must be an absolute http(s) URL such as https://dx.example.jp/", at: site.baseURL.location)
         }
         if let perPage = site.perPage { check.range(perPage, 1...1000, what: "per_page") }
+        check.link(site.publisher.url, field: "publisher.url", allowing: LinkURL.contact)
         // v2: partners of the publisher's own type are peers, never offered to its clients (plan rule 6).
         check.reference(site.publisher.type, in: refs.institutions, kind: "institution type", file: check.path("guidance/institutions.yaml"))
         for entry in site.themeSlugs?.entries ?? [] {
@@ -140,6 +141,7 @@ public struct Validator {
         check.reference(partner.type, in: refs.institutions, kind: "institution type", file: check.path("guidance/institutions.yaml"))
         check.reference(partner.region, in: refs.regions, kind: "region", file: check.path("guidance/regions.yaml"))
         check.references(partner.strengths, in: refs.areas, kind: "area", file: check.path("guidance/areas.yaml"))
+        check.link(partner.link, field: "url", allowing: LinkURL.contact)
     }
 
     /// Pages live at /<slug>/, so they must not take a section's name.
