@@ -24,7 +24,7 @@ struct PartialReferences {
         var i = 0, line = 1, column = 1
 
         func matches(_ pattern: [Unicode.Scalar], at index: Int) -> Bool {
-            index + pattern.count <= chars.count && Array(chars[index..<index + pattern.count]) == pattern
+            index + pattern.count <= chars.count && chars[index..<index + pattern.count].elementsEqual(pattern)
         }
         func index(of pattern: [Unicode.Scalar], from start: Int) -> Int? {
             var k = start
