@@ -211,6 +211,70 @@ struct GateScopeTests {
         #expect(run.stdout.contains("5 anonymized"), "\(run.stdout)")
     }
 
+    // MARK: 6. Terms a reader would still take for the company
+
+    /// The fixture client lives at 愛知県豊田市元町1-2-3; each is that address, as written
+    /// on line 13 from column 5.
+    @Test(arguments: [
+        "豊田市元町1-2-3",                 // without the prefecture
+        "豊田市元町1丁目2番3号",            // 丁目・番・号 for the hyphens
+        "豊田市元町一丁目2番地の3",          // kanji 丁目, 番地の
+        "愛知県豊田市元町1丁目2-3",          // mixed
+        "豊田市元町1-2-3 山田ビル2F",       // with the building after it
+        "豊田市元町１ー２ー３",             // full-width digits, 長音符 as the dash
+    ])
+    func theAddressFromTheCityOnInAnyNotationIsCaught(address: String) throws {
+        let run = try Self.fixture(body: "所在: \(address)").run("build")
+        #expect(run.status == 1, "\(address) was published")
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/cases/leak.md:13:5: error: 住所 of client yamada-seiko in published text (") }, "\(run.stderr)")
+    }
+
+    /// A ward of a designated city without the city, a town without its county.
+    @Test(arguments: [
+        ("愛知県名古屋市港区見本町8-9-10", "港区見本町8丁目9番10号"),
+        ("愛知県北設楽郡設楽町田口1-2", "設楽町田口1番2号"),
+        ("京都府京都市左京区見本町3-4-5", "左京区見本町3-4-5"),
+    ])
+    func theAddressFromTheWardOrTownOnIsCaught(address: String, written: String) throws {
+        let site = try Self.fixture(body: "所在: \(written)")
+        try site.write("Content/clients/yamada-seiko.yaml", Self.client.replacingOccurrences(of: "address: 愛知県豊田市元町1-2-3", with: "address: \(address)"))
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(written) was published")
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/cases/leak.md:13:5: error: 住所 of client yamada-seiko in published text (") }, "\(run.stderr)")
+    }
+
+    @Test(arguments: ["yamada-seiko", "GitHub: yamada-seiko のリポジトリ", "@yamada_seiko", "YamadaSeiko"])
+    func theWebsitesNameLabelIsCaught(text: String) throws {
+        let site = try Self.fixture(body: "紹介: \(text)")
+        try site.write("Content/clients/yamada-seiko.yaml", Self.client.replacingOccurrences(of: "identifiers: [山田精工所, Yamada Seiko, X]", with: "identifiers: [山田精工所]"))
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(text) was published")
+        #expect(run.errorLines.contains { $0.contains("error: ウェブサイト of client yamada-seiko in published text (") }, "\(run.stderr)")
+    }
+
+    /// Near misses: the same city, town or numbers, but not the client's address; the
+    /// registry's and the publisher's own host labels.
+    @Test(arguments: [
+        "豊田市の見本市に出展しました。",
+        "元町1丁目の公園で、豊田市元町2-1-3 の隣です。",
+        "手順は 1-2-3 の順で、2026-10-01 に始めました。",
+        "四日市市と設楽町の事例もあります。",
+        "詳しくは https://www.example.jp/ と https://test.example.jp/ を。",
+        "seiko と yamada は別々の語です。",
+    ])
+    func nearMissesPass(body: String) throws {
+        let run = try Self.fixture(body: body).run("build")
+        #expect(run.status == 0, "false positive on: \(body)\n\(run.stderr)")
+    }
+
+    @Test func theSampleSitePassesTheGateWithNoHits() throws {
+        let site = try FixtureSite.sample()
+        let run = try site.run("check", "--leaks")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(": 0 hits"), "\(run.stdout)")
+        #expect(run.stdout.contains("checked against 8 clients"), "\(run.stdout)")
+    }
+
     // MARK: -
 
     /// `text` in an encoding, by name; the legacy ones through iconv, as an office PC would write them.

@@ -13,7 +13,9 @@ import Foundation
 /// Variants added beyond the spec's list, because each is the same secret written
 /// another way: kana in hiragana and katakana; kana without its legal form
 /// (カブシキガイシャ …); the representative without a title (代表取締役 …); a
-/// `+81` phone number in its domestic form; the website host without `www.`.
+/// `+81` phone number in its domestic form; the website host without `www.`, and the
+/// labels of it that name the company (`nameLabels`); the address from the city on and
+/// in every common notation of its block numbers (`AddressVariants`).
 public struct IdentifyingTerms: Sendable {
     public var clientID: String
     public var terms: [IdentifyingTerm]
@@ -38,7 +40,12 @@ public struct IdentifyingTerms: Sendable {
             builder.addText(.representative, representative,
                             normalized: IdentifyingTerms.removingTitle(TextNormalizer.normalize(representative.value)))
         }
-        if let address = client.address { builder.addText(.address, address) }
+        if let address = client.address {
+            builder.addText(.address, address)
+            for form in AddressVariants.variants(of: address.value) {
+                builder.addText(.address, address, normalized: TextNormalizer.normalize(form))
+            }
+        }
         if let phone = client.phone {
             for number in IdentifyingTerms.phoneNumbers(in: phone.value) { builder.addDigits(.phone, phone, number) }
         }
@@ -51,6 +58,15 @@ public struct IdentifyingTerms: Sendable {
             builder.addDigits(.corporateNumber, number, digits)
         }
         for identifier in client.identifiers ?? [] { builder.addText(.identifier, identifier) }
+        // Last, and not when a term already written in the file is the same letters
+        // (identifiers: [Yamada Seiko]): that term matches it, under its own category.
+        if let website = client.website {
+            let written = Set(builder.terms.map { IdentifyingTerms.letters($0.normalized) })
+            for label in IdentifyingTerms.nameLabels(ofHosts: IdentifyingTerms.hosts(ofWebsite: website.value))
+            where !written.contains(IdentifyingTerms.letters(label)) {
+                builder.addText(.website, website, normalized: TextNormalizer.normalize(label))
+            }
+        }
         terms = builder.terms
     }
 
@@ -170,6 +186,48 @@ public struct IdentifyingTerms: Sendable {
         if host.hasPrefix("www."), host.count > 4 { hosts.append(String(host.dropFirst(4))) }
         return hosts
     }
+
+    /// The labels of a host that name the company (`yamada-seiko` of
+    /// `www.yamada-seiko.example.jp`), as a reader writes them again (yamada-seiko,
+    /// yamadaseiko, yamada_seiko): not the top-level domain, not the registry's own labels
+    /// (co, or, ne, lg …), not generic words (www, mail, shop, example …) or prefectures,
+    /// and only ASCII labels of 4 characters or more (a Japanese label of 2 or more), so
+    /// that no common short word becomes a term.
+    public static func nameLabels(ofHosts hosts: [String]) -> [String] {
+        var labels: [String] = []
+        for host in hosts {
+            for label in host.split(separator: ".").dropLast().map(String.init) {
+                let ascii = label.allSatisfy(\.isASCII)
+                guard ascii ? label.count >= 4 : label.count >= 2, !genericLabels.contains(label),
+                      !label.hasPrefix("xn--"), !(label.hasPrefix("www") && label.dropFirst(3).allSatisfy(\.isNumber)),
+                      !label.allSatisfy(\.isNumber) else { continue }
+                for form in [label, label.replacingOccurrences(of: "-", with: ""), label.replacingOccurrences(of: "-", with: "_")]
+                where !labels.contains(form) {
+                    labels.append(form)
+                }
+            }
+        }
+        return labels
+    }
+
+    /// A label's letters and digits without the punctuation between them (yamada-seiko → yamadaseiko).
+    static func letters(_ label: String) -> String {
+        String(label.unicodeScalars.filter { !"-_. ".unicodeScalars.contains($0) }.map(Character.init))
+    }
+
+    /// Host labels that name no one: registry second-level labels, reserved and generic
+    /// words, and the prefectures of geographic .jp names (city.toyota.aichi.jp).
+    static let genericLabels: Set<String> = [
+        "example", "invalid", "localhost", "test", "local", "internal",
+        "mail", "smtp", "shop", "store", "blog", "home", "site", "info", "news", "official", "online",
+        "portal", "corp", "group", "global", "japan", "nippon", "city", "pref", "town", "vill",
+        "static", "images", "image", "assets", "media", "cdn", "api", "app", "apps", "web", "www", "secure", "support",
+        "hokkaido", "aomori", "iwate", "miyagi", "akita", "yamagata", "fukushima", "ibaraki", "tochigi", "gunma",
+        "saitama", "chiba", "tokyo", "kanagawa", "niigata", "toyama", "ishikawa", "fukui", "yamanashi", "nagano",
+        "gifu", "shizuoka", "aichi", "mie", "shiga", "kyoto", "osaka", "hyogo", "nara", "wakayama",
+        "tottori", "shimane", "okayama", "hiroshima", "yamaguchi", "tokushima", "kagawa", "ehime", "kochi", "fukuoka",
+        "saga", "nagasaki", "kumamoto", "oita", "miyazaki", "kagoshima", "okinawa",
+    ]
 
     // MARK: -
 

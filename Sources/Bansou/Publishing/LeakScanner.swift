@@ -133,7 +133,7 @@ public struct LeakScanner: Sendable {
         for first in chain.groups.indices {
             var digits: [UInt8] = []
             for last in first..<chain.groups.count {
-                digits.append(contentsOf: text.bytes[chain.groups[last].range])
+                digits.append(contentsOf: chain.digits(last, last, in: text))
                 if digits.count > maxDigitPattern { break }
                 guard digits.count >= 6, let owners = digitPatterns[String(decoding: digits, as: UTF8.self)] else { continue }
                 let range = chain.range(first, last)

@@ -20,12 +20,10 @@ struct QuasiIdentifiers {
         }
     }
 
-    /// 愛知県豊田市元町1-2-3 → 豊田市: the part after the prefecture up to 市, 区, 町 or 村.
+    /// 愛知県豊田市元町1-2-3 → 豊田市: the part after the prefecture up to 市, 区, 町 or 村
+    /// (京都府京都市… → 京都市: the prefecture is looked up, 都 is inside 京都).
     static func city(of address: String) -> String? {
-        var rest = Substring(address)
-        if let prefectureEnd = rest.firstIndex(where: { "都道府県".contains($0) }) {
-            rest = rest[rest.index(after: prefectureEnd)...]
-        }
+        let rest = Substring(AddressVariants.removingPrefecture(address) ?? address)
         guard let end = rest.firstIndex(where: { "市区町村".contains($0) }) else { return nil }
         let city = String(rest[...end])
         return city.count >= 2 ? city : nil
