@@ -147,6 +147,19 @@ struct GateScopeTests {
         }, "\(run.stderr)")
     }
 
+    /// The raw text of an `anonymize: auto` story still names its client, but those
+    /// occurrences are replaced before rendering: when the name reaches the site another way
+    /// (here a template), only that way is reported.
+    @Test func occurrencesTheAnonymizerReplacesAreNotReported() throws {
+        let site = try Self.fixture(body: "山田精工の取り組み", extra: "client: yamada-seiko\nanonymize: auto")
+        let layout = try site.read("Templates/layout.mustache")
+        try site.write("Templates/layout.mustache", layout.replacingOccurrences(of: "<footer class=\"site-footer\">", with: "<footer class=\"site-footer\"><p>山田精工</p>"))
+        let run = try site.run("build")
+        #expect(run.status == 1)
+        #expect(run.errorLines.contains { $0.hasPrefix("Templates/layout.mustache:") && $0.contains("error: 会社名 of client yamada-seiko") }, "\(run.stderr)")
+        #expect(!run.errorLines.contains { $0.hasPrefix("Content/cases/leak.md:") }, "\(run.stderr)")
+    }
+
     // MARK: 3. allow cannot let a client through
 
     @Test func allowEntriesThatLetAClientTermThroughAreErrors() throws {
