@@ -33,6 +33,8 @@ final class LeakTracer {
     /// For a story with `anonymize: auto`: its client, whose terms in its title, summary and
     /// body the anonymizer replaced, and the lines they may be on (those are not reported).
     let anonymized: [String: (client: String, lines: (Int) -> Bool)]
+    /// Lines of shared sources that are never published (site.yaml's `allow` and `unscanned`).
+    let unpublishedLines: [String: Set<Int>]
 
     private var textHits: [String: [LeakHit]] = [:]
     private var nameHits: [String: [LeakHit]] = [:]
@@ -41,12 +43,13 @@ final class LeakTracer {
     private var unresolvedOrder: [String] = []
 
     init(scanner: LeakScanner, texts: [String: String], shared: [String], publishedName: @escaping (String) -> String,
-         anonymized: [String: (client: String, lines: (Int) -> Bool)]) {
+         anonymized: [String: (client: String, lines: (Int) -> Bool)], unpublishedLines: [String: Set<Int>]) {
         self.scanner = scanner
         self.texts = texts
         self.shared = shared
         self.publishedName = publishedName
         self.anonymized = anonymized
+        self.unpublishedLines = unpublishedLines
     }
 
     /// Adds or replaces a source text (an asset decoded from Shift_JIS, say).
@@ -76,7 +79,7 @@ final class LeakTracer {
             var found = false
             for source in step.paths {
                 for same in (step.names ? names(source) : hits(source)) where Self.secret(same) == key {
-                    if !step.names, isAnonymized(same, in: source) { continue }
+                    if !step.names, isUnpublished(same, in: source) { continue }
                     let location = step.names ? SourceLocation(path: source) : SourceLocation(path: source, line: same.line, column: same.column)
                     reported[location, default: []].insert(message(same, step.names))
                     found = true
@@ -113,7 +116,8 @@ final class LeakTracer {
         return found
     }
 
-    private func isAnonymized(_ hit: LeakHit, in path: String) -> Bool {
+    private func isUnpublished(_ hit: LeakHit, in path: String) -> Bool {
+        if unpublishedLines[path]?.contains(hit.line) == true { return true }
         guard let story = anonymized[path], hit.clientID == story.client else { return false }
         return story.lines(hit.line)
     }

@@ -119,6 +119,10 @@ public struct PublishingGate {
             let fieldLines = Set([story.meta.title.location.line] + (story.meta.summary.map { [$0.location.line] } ?? []))
             anonymized[story.path] = (client, { $0 >= bodyFirstLine || fieldLines.contains($0) })
         }
+        var unpublishedLines: [String: Set<Int>] = [:]
+        for entry in (library.site.allow ?? []) + (library.site.unscanned ?? []) {
+            unpublishedLines[entry.location.path, default: []].insert(entry.location.line)
+        }
         let content = library.contentPrefix + "/", templates = templatesPrefix + "/"
         return LeakTracer(scanner: scanner, texts: sources.mapValues(\.text), shared: sharedSources, publishedName: { path in
             // A story's slug and an asset's name are published as they are named inside
@@ -126,7 +130,7 @@ public struct PublishingGate {
             if path.hasPrefix(content) { return String(path.dropFirst(content.count)) }
             if path.hasPrefix(templates) { return String(path.dropFirst(templates.count)) }
             return (path as NSString).lastPathComponent
-        }, anonymized: anonymized)
+        }, anonymized: anonymized, unpublishedLines: unpublishedLines)
     }
 
     /// `会社名 of client yamada-seiko in published text (山田**)`, or `… in the name of a
