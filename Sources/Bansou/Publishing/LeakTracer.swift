@@ -103,8 +103,13 @@ final class LeakTracer {
     private func hits(_ path: String) -> [LeakHit] {
         if let cached = textHits[path] { return cached }
         guard let text = texts[path] else { return [] }
-        let prepared = path.hasSuffix(".md") ? MarkdownScanText.prepare(text) : text
-        let found = scanner.scan(prepared, format: path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? .plain : .markup)
+        let found: [LeakHit]
+        switch (path as NSString).pathExtension.lowercased() {
+        case "md": found = scanner.scan(MarkdownScanText.prepare(text), format: .markup)
+        case "yaml", "yml": found = scanner.scan(text, format: .plain)
+        // Templates are markup; an asset is read as its published copy is (CSS as plain text).
+        case let ext: found = scanner.scan(text, format: ScanFormat(pathExtension: ext))
+        }
         textHits[path] = found
         return found
     }

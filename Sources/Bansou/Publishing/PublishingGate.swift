@@ -41,13 +41,14 @@ public struct PublishingGate {
         // Not published: confidential records, and stories left out (drafts, no consent).
         let unpublished = Set(library.clients.map(\.path) + library.staff.map(\.path))
             .union(Set(library.cases.map(\.path)).subtracting(library.published.map(\.path)))
-        sharedSources = sources.keys.filter { !unpublished.contains($0) }.sorted { a, b in
-            // Templates and site-wide data first: they are on every page.
-            (a.hasSuffix(".yaml") ? 1 : 0, a) < (b.hasSuffix(".yaml") ? 1 : 0, b)
-        }
         templatesPrefix = templates.displayPrefix
         assetSources = Dictionary(templates.assets.map { (SiteRenderer.assetOutputPath($0.path), "\(templates.displayPrefix)/assets/\($0.path)") },
                                   uniquingKeysWith: { first, _ in first })
+        // Every asset, text or not, for its name (a page may link to it).
+        sharedSources = Set(sources.keys).union(assetSources.values).filter { !unpublished.contains($0) }.sorted { a, b in
+            // Templates and site-wide data first: they are on every page.
+            (a.hasSuffix(".yaml") ? 1 : 0, a) < (b.hasSuffix(".yaml") ? 1 : 0, b)
+        }
     }
 
     /// What one public file gave the scan.
