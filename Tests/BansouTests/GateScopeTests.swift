@@ -171,6 +171,7 @@ struct GateScopeTests {
               - 担当 info@yamada-seiko.example.jp
               - 代表 0565-12-3456
               - example.jp
+              - ヤマダ・セイコー
 
             """
         // (the summary is on the home page, which searches every shared source, site.yaml included)
@@ -182,6 +183,7 @@ struct GateScopeTests {
         #expect(!run.errorLines.contains { $0.hasPrefix("Content/site.yaml:9:5: error: 会社名 of client yamada-seiko in published text") }, "\(run.stderr)")
         #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:10:5: error: allow entry contains the メールアドレス of client yamada-seiko") }, "\(run.stderr)")
         #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:11:5: error: allow entry contains the 電話番号 of client yamada-seiko") }, "\(run.stderr)")
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:13:5: error: allow entry contains the 会社名（カナ） of client yamada-seiko") }, "\(run.stderr)")
         // the publisher's own contact, and a part of a client's address that lets nothing through
         for line in [7, 8, 12] { #expect(!run.errorLines.contains { $0.hasPrefix("Content/site.yaml:\(line):") }, "\(run.stderr)") }
         // and the name is still caught where it is published

@@ -109,10 +109,14 @@ public struct LeakScanner: Sendable {
     /// `dx@example.jp` or `0120-000-000` stays allowed beside its clients' addresses.
     public static func termsAllowed(by entry: String, among terms: [IdentifyingTerm]) -> [IdentifyingTerm] {
         let text = TextNormalizer.normalize(entry)
+        let skeleton = TextNormalizer.skeleton(entry)
         let digits = TextNormalizer.normalizeNumber(entry)
         return terms.filter { term in
             switch term.matching {
-            case .text: return !text.isEmpty && text.contains(term.normalized)
+            case .text:
+                // Also in the skeleton terms are matched in: ヤマダ・セイコー allows ヤマダセイコウ.
+                let termSkeleton = TextNormalizer.skeleton(term.normalized)
+                return (!text.isEmpty && text.contains(term.normalized)) || (!termSkeleton.isEmpty && skeleton.contains(termSkeleton))
             case .digits: return digits.contains(term.normalized)
             }
         }
