@@ -6,8 +6,10 @@
 /// Digits are read in any script: ASCII, kanji numerals (〇五二-一二三-四五六七, 零),
 /// and every other decimal digit (٠١٢, ०१२ …). The letters o, l and i (and ○) count as
 /// 0, 1 and 1 where they stand among digits and touch no other letter
-/// (`O12O-OOO-OO1`); a group of only such letters never starts a chain, and joins one
-/// only after an explicit separator. `chain.digits` holds the digits as ASCII.
+/// (`O12O-OOO-OO1`); a group of only such letters never starts a chain, and a chain with
+/// such letters joins groups only by explicit separators, not by white space or markup
+/// alone (a model number `型番O2268-46` in one table cell and `123` in the next are no
+/// phone number). `chain.digits` holds the digits as ASCII.
 struct DigitChain {
     enum Separator: UInt8, Comparable {
         /// Before the first group.
@@ -67,6 +69,7 @@ struct DigitChain {
                         continue
                     }
                     chain.groups.append(Group(range: i..<first.end, digitRange: 0..<chain.digitBytes.count, separator: .start))
+                    var lettersRead = first.letters
                     i = first.end
                     while i < n {
                         var k = i
@@ -93,11 +96,12 @@ struct DigitChain {
                         }
                         guard k < n, tokens > 0 || sawGap, b[k - 1] != NormalizedText.hardBreak else { break }
                         let digitsBefore = chain.digitBytes.count
-                        guard let group = readGroup(b, at: k, text, values, into: &chain.digitBytes),
-                              group.strong || explicit != nil else {
+                        guard let group = readGroup(b, at: k, text, values, into: &chain.digitBytes, afterLetters: lettersRead),
+                              explicit != nil || (group.strong && !group.letters && !lettersRead) else {
                             chain.digitBytes.removeSubrange(digitsBefore...)
                             break
                         }
+                        lettersRead = lettersRead || group.letters
                         chain.groups.append(Group(range: k..<group.end, digitRange: digitsBefore..<chain.digitBytes.count,
                                                   separator: explicit ?? .gap))
                         i = group.end
@@ -108,11 +112,13 @@ struct DigitChain {
         }
     }
 
-    /// The digit group starting at `i`: appends its digits, returns where it ends and
-    /// whether it has a real digit. Nil when no digit starts there: a letter o/l/i inside
-    /// a word (`hello`, `oil`'s neighbour), or only such letters before a letter.
+    /// The digit group starting at `i`: appends its digits, returns where it ends, whether
+    /// it has a real digit and whether it has letters read as digits. Nil when no digit
+    /// starts there: a letter o/l/i inside a word (`hello`), or only such letters before a letter.
+    /// Digits run on across white space (`12 34`), except in a chain with letters read as digits.
     private static func readGroup(_ b: UnsafeBufferPointer<UInt8>, at i: Int, _ text: NormalizedText,
-                                  _ values: UnsafeBufferPointer<Int8>, into digits: inout [UInt8]) -> (end: Int, strong: Bool)? {
+                                  _ values: UnsafeBufferPointer<Int8>, into digits: inout [UInt8],
+                                  afterLetters: Bool = false) -> (end: Int, strong: Bool, letters: Bool)? {
         let n = b.count
         if b[i] >= 0x61 && b[i] <= 0x7A && i > 0 && b[i - 1] >= 0x61 && b[i - 1] <= 0x7A && !text.isGap(before: i) { return nil }
         let before = digits.count
@@ -121,11 +127,13 @@ struct DigitChain {
         // End of the group up to its last real digit, and how many digits that is:
         // letters after it are dropped when a letter follows the group (`10lbs`).
         var strongEnd = i, strongDigits = before
+        var letters = afterLetters
         while j < n {
             let (value, length) = digit(b, at: j, values)
             guard value >= 0 else { break }
             // White space between a letter and a digit parts them (`oil 10`).
-            if j > i && text.isGap(before: j) && (value >= 10 || (b[j - 1] >= 0x61 && b[j - 1] <= 0x7A)) { break }
+            if j > i && text.isGap(before: j) && (letters || value >= 10) { break }
+            if value >= 10 { letters = true }
             digits.append(UInt8(0x30 + value % 10))
             j += length
             if value < 10 {
@@ -144,7 +152,14 @@ struct DigitChain {
             digits.removeSubrange(before...)
             return nil
         }
-        return (j, strong)
+        var kept = false
+        var k = i
+        while k < j && !kept {
+            let (value, length) = digit(b, at: k, values)
+            kept = value >= 10
+            k += length
+        }
+        return (j, strong, kept)
     }
 
     /// The digit at `j` and the scalar's length: 0–9 for a digit, 10–19 for a letter read

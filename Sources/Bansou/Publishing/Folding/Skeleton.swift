@@ -4,7 +4,8 @@
 ///
 /// From a `NormalizedText` (already NFKC, lower case, no white space, decoded):
 /// - punctuation and symbols are removed (`ヤマダ・セイコウ`, `yamada_seiko`, `山田／精工`),
-///   except that between two digits they leave one `-` (1-2-3 stays apart from 12-3);
+///   except that between two digits they leave one `-` (1-2-3 stays apart from 12-3),
+///   and that `、` `。` `,` (clause and list separators) stay, so no name runs across them;
 /// - `(at)`, `[at]`, `{at}`, `(dot)` … are removed like the `@` and `.` they stand for;
 /// - hiragana become katakana, small kana large, and long vowels are dropped (`Kana`);
 /// - 異体字 and confusable letters fold to one form (`FoldTable`, data in variants.tsv);
@@ -221,6 +222,12 @@ private struct Folder {
                         k = close + 1
                         continue
                     }
+                }
+                if c == 0x2C {
+                    // A comma (NFKC's ，) separates list items as 、 does: kept, no name runs across it.
+                    keepLetter(c, k, k + 1)
+                    k += 1
+                    continue
                 }
                 // Other ASCII is punctuation: removed (after kana, `-` is a long vowel: dropped alike).
                 removed = true
