@@ -13,7 +13,6 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "bansou", path: ".."),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .target(name: "CFuzzerDriver"),
@@ -24,7 +23,6 @@ let package = Package(
             dependencies: [
                 "FuzzSupport",
                 .product(name: "Bansou", package: "bansou"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: [.swiftLanguageMode(.v5)]
         )

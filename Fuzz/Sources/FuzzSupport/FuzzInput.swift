@@ -21,8 +21,10 @@ public func invariant(_ condition: @autoclosure () -> Bool, _ message: @autoclos
     }
 }
 
-/// Line breaks as libyaml counts them (LF, NEL, LS, PS; CR never reaches it: SourceText
-/// turns it into LF). Positions the loader reports are checked against this view of the text.
+/// The size of a text as positions in it may be counted: `lines` counts every line break libyaml
+/// knows (LF, NEL, LS, PS; CR never reaches it, SourceText turns it into LF), `longestLine` the
+/// scalars of the longest LF-separated line. YAMLDocument's nesting check counts LF only, libyaml
+/// all four, so a position is checked against the larger of both views.
 public struct TextShape {
     public let lines: Int
     public let longestLine: Int
@@ -33,13 +35,16 @@ public struct TextShape {
         var lines = 1, current = 0, longest = 0
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\u{0B}", "\u{0C}" where verticalSpace:
-                lines += 1
-                current += 1
-            case "\n", "\u{85}", "\u{2028}", "\u{2029}":
+            case "\n":
                 lines += 1
                 longest = max(longest, current)
                 current = 0
+            case "\u{85}", "\u{2028}", "\u{2029}":
+                lines += 1
+                current += 1
+            case "\u{0B}", "\u{0C}" where verticalSpace:
+                lines += 1
+                current += 1
             default:
                 current += 1
             }

@@ -1,9 +1,9 @@
-import Bansou
 import Foundation
 import FuzzSupport
+@testable import Bansou
 
-/// Target (d): Templates/ through TemplateSet.load (Mustache parsing, partials, error
-/// positions), then a render of the first template with a small context.
+/// Target (d): Templates/ through TemplateSet.load (Mustache parsing, partial references and
+/// cycles, error positions), then TemplateSet.render of the first template with a small context.
 ///
 /// The input is several templates: the text up to the first line `@@ <name>` is `page`, each
 /// `@@ <name>` line starts the next one, e.g. `@@ partials/card`. Names are cut down to
@@ -12,7 +12,7 @@ import FuzzSupport
 ///
 /// Invariants: no crash (a template that includes itself, directly or through another, must be
 /// reported, not overflow the stack); a refused set names a template file at a position inside
-/// it; a value the context holds as HTML is escaped unless a template asks for it raw
+/// it; a set that loads renders without an error; a value the context holds as HTML is escaped unless a template asks for it raw
 /// ({{{…}}}, {{&…}}, a changed delimiter or a content-type pragma).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplates(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
@@ -64,7 +64,8 @@ enum TemplatesCheck {
             }
             return
         }
-        let html = templates.library.render(context, withTemplate: "page") ?? ""
+        let html = templates.render(context, template: "page", log: log)
+        invariant(!log.all.hasErrors, "a loaded set failed to render: \(log.all)")
         if !parts.contains(where: { asksForRaw($0.body) || $0.body.contains("x-fuzz-raw") }) {
             invariant(!html.contains(marker), "a context value reached the output unescaped")
         }
