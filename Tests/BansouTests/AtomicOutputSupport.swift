@@ -77,10 +77,26 @@ extension FixtureSite {
         return result
     }
 
-    /// Staging folders left in an output folder.
+    /// Staging folders of single builds (an earlier version's, or a killed one's) left in an output folder.
     func stagingFolders(_ output: String = "Output") -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(output).path)) ?? [])
             .filter { $0.hasPrefix(".bansou-staging-") }
+    }
+
+    /// Whether `<output>/.bansou-staging/` holds exactly the live site/ and reports/ as hard
+    /// links to the same files (no other file, no older version of any).
+    func stagingMirrorsLive(_ output: String = "Output") -> Bool {
+        ["site", "reports"].allSatisfy { folder in
+            let live = files("\(output)/\(folder)")
+            let staged = files("\(output)/.bansou-staging/\(folder)")
+            guard Set(live.keys) == Set(staged.keys) else { return false }
+            return live.keys.allSatisfy { path in
+                var a = stat(), b = stat()
+                return stat(root.appendingPathComponent("\(output)/\(folder)/\(path)").path, &a) == 0
+                    && stat(root.appendingPathComponent("\(output)/.bansou-staging/\(folder)/\(path)").path, &b) == 0
+                    && a.st_ino == b.st_ino && a.st_dev == b.st_dev
+            }
+        }
     }
 
     /// Starts the real binary without waiting for it; stderr goes to `stderrFile` when given.

@@ -40,11 +40,12 @@ struct AtomicOutputTests {
         #expect(counts.written == after.filter { before[$0.key] != $0.value }.count)
         #expect(counts.removed > 0 && counts.unchanged > 0 && counts.written > 0)
 
-        // Exactly what a build into an empty folder gives; .gitkeep kept; no staging left.
+        // Exactly what a build into an empty folder gives; .gitkeep kept; the staging folder
+        // mirrors the new output with links (no second copy, no older version of a file).
         #expect(try site.run("build", "--output", "Fresh").status == 0)
         #expect(after == site.files("Fresh").filter { $0.key.hasPrefix("site/") || $0.key.hasPrefix("reports/") })
         #expect(site.exists("Output/.gitkeep"))
-        #expect(site.stagingFolders().isEmpty)
+        #expect(site.stagingMirrorsLive())
         // An unchanged file is linked into the new tree, not written again.
         #expect(inode(site, "Output/site/assets/style.css") == unchangedInode)
     }
@@ -91,11 +92,23 @@ struct AtomicOutputTests {
                 == site.root.appendingPathComponent("webroot").path)
     }
 
-    @Test func stagingLeftByAKilledBuildIsSweptByTheNextBuild() throws {
+    /// A killed build leaves the staging folder in any state: the next build repairs it by
+    /// content (a stray page, a file where a folder belongs, a page with other bytes).
+    @Test func stagingLeftByAKilledBuildIsRepairedByTheNextBuild() throws {
         let site = try FixtureSite.versioned(stories: 3)
-        try site.write("Output/.bansou-staging-99999/site/index.html", "half of a killed build")
         #expect(try site.run("build").status == 0)
+        try site.write("Output/.bansou-staging-99999/site/index.html", "an earlier version's staging folder")
+        try site.write("Output/.bansou-staging/site/stray/index.html", "half of a killed build")
+        try site.remove("Output/.bansou-staging/site/cases")
+        try site.write("Output/.bansou-staging/site/cases", "a file where a folder belongs")
+        try site.remove("Output/.bansou-staging/site/index.html")
+        try site.write("Output/.bansou-staging/site/index.html", "other bytes")
+        let run = try site.run("build")
+        #expect(run.status == 0, "\(run.stderr)")
         #expect(site.stagingFolders().isEmpty)
+        #expect(site.stagingMirrorsLive())
+        #expect(try site.run("build", "--output", "Fresh").status == 0)
+        #expect(site.files("Output/site") == site.files("Fresh/site"))
     }
 
     /// A full disk (a 3 MB tmpfs as --output) while the new tree is written: the old output
@@ -117,39 +130,35 @@ struct AtomicOutputTests {
         try site.write("Content/cases/huge.md", FixtureSite.story(title: "大きな事例", body: String(repeating: "長い本文の一行です。\n", count: 80_000)))
         let run = try site.run("build", "--output", "public")
         #expect(run.status == 1)
-        #expect(run.errorLines.contains { $0.hasPrefix("public:1:1: error: cannot write public/") && $0.hasSuffix("No space left on device") || $0.contains("No space left on device (and ") }, "\(run.stderr)")
+        #expect(run.errorLines.contains { $0.hasPrefix("public:1:1: error: cannot write public/site/") && $0.contains("(staged in public/.bansou-staging/): No space left on device") },
+                "\(run.stderr)")
         #expect(run.stderr.contains("; public/ was not changed"))
         #expect(try site.snapshot("public") == before)
-        #expect(site.stagingFolders("public").isEmpty)
 
         try site.remove("Content/cases/huge.md")
         let retry = try site.run("build", "--output", "public")
         #expect(retry.status == 0, "\(retry.stderr)")
         #expect(try site.read("public/site/index.html").contains("テストポータル第二版"))
+        #expect(site.stagingMirrorsLive("public"))
     }
 
-    /// A page the build cannot replace (immutable, which stops even root): the new tree does not
-    /// need to touch it, so the build succeeds; the old tree it sits in is left for the next build.
-    @Test func anImmutableOldPageDoesNotHalfWriteTheSite() throws {
+    /// A page nobody may replace (immutable, which stops even root): the build fails before
+    /// the swap and says so; the old output stays whole, and the closing line is true.
+    @Test func anImmutablePageLeavesTheOldOutputWhole() throws {
         let site = try FixtureSite.versioned(stories: 10)
         #expect(try site.run("build").status == 0)
         let page = site.root.appendingPathComponent("Output/site/index.html").path
         let lock = try FixtureSite.exec("/usr/bin/chattr", ["+i", page])
         try #require(lock.status == 0, "this test needs chattr +i on the temporary folder's file system: \(lock.stderr)")
-        var leftovers: [String] = []
-        defer {
-            _ = try? FixtureSite.exec("/usr/bin/chattr", ["-i", page])
-            for folder in leftovers {
-                _ = try? FixtureSite.exec("/usr/bin/chattr", ["-i", site.root.appendingPathComponent("Output/\(folder)/site/index.html").path])
-            }
-        }
+        defer { _ = try? FixtureSite.exec("/usr/bin/chattr", ["-i", page]) }
+        let before = try site.snapshot()
         try site.setVersion(2, stories: 10)
         let run = try site.run("build")
-        leftovers = site.stagingFolders()
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(try site.run("build", "--output", "Fresh").status == 0)
-        #expect(site.files("Output/site") == site.files("Fresh/site"))
-        #expect(run.warningLines.contains { $0.contains("could not remove the previous output in Output/.bansou-staging-") }, "\(run.stderr)")
+        #expect(run.status == 1)
+        #expect(run.errorLines.contains { $0.hasPrefix("Output:1:1: error: cannot write Output/site/index.html (staged in Output/.bansou-staging/): Operation not permitted") },
+                "\(run.stderr)")
+        #expect(run.stderr.contains("; Output/ was not changed"))
+        #expect(try site.snapshot() == before)
     }
 
     /// A browser failure during --pdf happens before the swap: the old output stays whole,
@@ -165,7 +174,6 @@ struct AtomicOutputTests {
         #expect(run.errorLines.contains { $0.hasPrefix("out/reports/alpha-kogyo/report.pdf:1:1: error: failing-chromium failed to print out/reports/alpha-kogyo/report.pdf") }, "\(run.stderr)")
         #expect(run.stderr.contains("; out/ was not changed"))
         #expect(try site.snapshot("out") == before)
-        #expect(site.stagingFolders("out").isEmpty)
     }
 
     @Test func reportCommandKeepsTheOtherClientsPDFsAsTheyWere() throws {
@@ -242,7 +250,7 @@ struct AtomicOutputTests {
         #expect(try site.run("build", "--output", "Fresh").status == 0)
         #expect(site.files("Output/site") == site.files("Fresh/site"))
         #expect(site.files("Output/reports") == site.files("Fresh/reports"))
-        #expect(site.stagingFolders().isEmpty)
+        #expect(site.stagingMirrorsLive())
     }
 
     /// SIGKILL at random moments of builds that switch between two versions: after each kill,
@@ -263,7 +271,8 @@ struct AtomicOutputTests {
         try site.setVersion(1, stories: stories)
         #expect(try site.run("build").status == 0)
         var current = 1
-        let watched = ["Output", "Output/site", "Output/site/cases", "Output/reports"].map { site.root.appendingPathComponent($0).path }
+        let watched = ["Output", "Output/site", "Output/site/cases", "Output/reports", "Output/.bansou-staging/site", "Output/.bansou-staging/site/cases"]
+            .map { site.root.appendingPathComponent($0).path }
         func mtimes() -> [Int] {
             watched.map { path in
                 var info = stat()
@@ -301,6 +310,6 @@ struct AtomicOutputTests {
         #expect(try site.run("build").status == 0)
         #expect(site.files("Output/site") == versions[2]!.0)
         #expect(site.files("Output/reports") == versions[2]!.1)
-        #expect(site.stagingFolders().isEmpty)
+        #expect(site.stagingMirrorsLive())
     }
 }

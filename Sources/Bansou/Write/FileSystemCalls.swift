@@ -73,8 +73,65 @@ enum FileSystemCalls {
         if rename(from, to) != 0 { throw Failure(code: errno) }
     }
 
+    /// A file's identity, to tell whether two names are links to one file.
+    static func identity(_ path: String) -> (device: UInt64, inode: UInt64)? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
+    }
+
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        guard let x = identity(a), let y = identity(b) else { return false }
+        return x == y
+    }
+
+    /// Removes whatever has this name (a file, a link, a whole folder); nothing there is fine.
+    static func removeEntry(_ path: String) throws {
+        switch kind(path) {
+        case .missing: return
+        case .directory:
+            do { try FileManager.default.removeItem(atPath: path) } catch { throw Failure(code: (error as NSError).posixCode ?? EIO) }
+        default:
+            if unlink(path) != 0, errno != ENOENT { throw Failure(code: errno) }
+        }
+    }
+
+    /// Every entry under `base/relative`, as paths relative to `base`: files (anything not a
+    /// folder) and folders. Symbolic links are listed, never followed.
+    static func walk(_ base: String, _ relative: String) -> (files: Set<String>, folders: Set<String>) {
+        var files = Set<String>(), folders = Set<String>()
+        var pending = [relative]
+        while let folder = pending.popLast() {
+            guard let handle = opendir(base + "/" + folder) else { continue }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                let path = folder + "/" + name
+                let isFolder = entry.pointee.d_type == UInt8(DT_UNKNOWN) ? kind(base + "/" + path) == .directory : entry.pointee.d_type == UInt8(DT_DIR)
+                if isFolder {
+                    folders.insert(path)
+                    pending.append(path)
+                } else {
+                    files.insert(path)
+                }
+            }
+        }
+        return (files, folders)
+    }
+
     /// The bytes of a regular file, or nil.
     static func contents(_ path: String) -> Data? {
         FileManager.default.contents(atPath: path)
+    }
+}
+
+extension NSError {
+    /// The errno behind a Foundation file error, when there is one.
+    var posixCode: Int32? {
+        if domain == NSPOSIXErrorDomain { return Int32(code) }
+        return (userInfo[NSUnderlyingErrorKey] as? NSError)?.posixCode
     }
 }

@@ -1,18 +1,26 @@
 import Foundation
 
-/// The next output tree, built in `Output/.bansou-staging-<pid>/` beside the live `site/`
-/// and `reports/` (so on the same file system) and swapped in with one rename per folder
+/// The next output tree, prepared in `Output/.bansou-staging/` beside the live `site/` and
+/// `reports/` (so on the same file system) and swapped in with one rename per folder
 /// (`RenameExchange`): a reader, a web server or a killed build sees the old folder or the
 /// new one, never a mixture, and never a moment without `site/`.
 ///
-/// A file whose bytes did not change is hard-linked from the live tree instead of written
-/// again, which keeps a rebuild as cheap as the former in-place writer (and keeps the
-/// unchanged file's modification time). Files are created, never rewritten, so a link
-/// cannot change the live tree's copy.
+/// Between builds the staging folder is a mirror of the live output made of hard links (no
+/// second copy of any byte). A build therefore only touches what changed: an unchanged file
+/// is already there as a link to the live file, a changed one gets a new file, a stale one is
+/// unlinked. Building a fresh tree every time and deleting the old one cost seconds on this
+/// VM's disk (mounted with `discard`, where every freed block is a synchronous TRIM).
+///
+/// Safety rests on one rule: nothing in the staging folder is ever rewritten in place, only
+/// replaced by a new name (unlink, then create or link), so the live files it shares inodes
+/// with never change. Whatever state a killed build leaves the folder in, the next build
+/// compares by content and identity and repairs it.
 ///
 /// Holds the output lock from creation until `commit()` or `discard()`.
 public final class OutputStaging {
-    public static let folderPrefix = ".bansou-staging-"
+    public static let folderName = ".bansou-staging"
+    /// Staging folders of earlier versions, one per build: swept.
+    static let legacyPrefix = ".bansou-staging-"
 
     let outputDirectory: URL
     let displayPath: String
@@ -20,12 +28,20 @@ public final class OutputStaging {
     /// The staging folder; `site/` and `reports/` inside it become the live ones.
     public let url: URL
     private var lock: OutputLock?
-    /// Every non-folder entry of the live roots, relative to Output/ ("site/index.html").
-    private let liveFiles: Set<String>
+    /// Whether the folder was there before this build (else a failure removes it again).
+    private let existedBefore: Bool
+    /// The live roots' files and folders, relative to Output/ ("site/index.html").
+    private let live: (files: Set<String>, folders: Set<String>)
+    /// What the staging folder held when this build started.
+    private let staged: (files: Set<String>, folders: Set<String>)
     private var placed: Set<String> = []
+    /// Files whose bytes differ from the live ones (new files, changed files, printed PDFs).
+    private var written: Set<String> = []
     private var summary = OutputWriter.Summary()
-    /// Problems that did not fail the build (an old tree that could not be removed).
+    /// Problems that did not fail the build (a staging entry that could not be updated).
     public private(set) var warnings: [String] = []
+
+    private var stagingDisplay: String { displayPath + "/" + Self.folderName }
 
     init(outputDirectory: URL, displayPath: String, roots: [String], waiting: (String) -> Void) throws {
         self.outputDirectory = outputDirectory
@@ -38,65 +54,69 @@ public final class OutputStaging {
             throw WriteError(message: "cannot create \(displayPath)/: \(OutputStaging.reason(error))")
         }
         let lock = try OutputLock.acquire(in: outputDirectory, displayPath: displayPath, waiting: waiting)
-        // Under the lock no other build is staging, so any staging folder left here is a killed build's.
         var warnings: [String] = []
-        for name in (try? fm.contentsOfDirectory(atPath: outputDirectory.path)) ?? [] where name.hasPrefix(Self.folderPrefix) {
-            do {
-                try fm.removeItem(at: outputDirectory.appendingPathComponent(name))
-            } catch {
-                warnings.append("could not remove \(displayPath)/\(name), left by an interrupted build (\(Self.reason(error)))")
+        for name in (try? fm.contentsOfDirectory(atPath: outputDirectory.path)) ?? [] where name.hasPrefix(Self.legacyPrefix) {
+            do { try fm.removeItem(at: outputDirectory.appendingPathComponent(name)) } catch {
+                warnings.append("could not remove \(displayPath)/\(name), left by an earlier build (\(Self.reason(error)))")
             }
         }
-        self.warnings = warnings
-        let url = outputDirectory.appendingPathComponent(Self.folderPrefix + String(ProcessInfo.processInfo.processIdentifier))
+        let url = outputDirectory.appendingPathComponent(Self.folderName)
         self.url = url
+        existedBefore = FileSystemCalls.kind(url.path) == .directory
         do {
-            for path in [url.path] + roots.map({ url.appendingPathComponent($0).path }) {
-                guard mkdir(path, 0o777) == 0 else { throw FileSystemCalls.Failure(code: errno) }
+            if !existedBefore { try FileSystemCalls.removeEntry(url.path) }
+            try FileSystemCalls.makeDirectory(url.path)
+            for root in roots where FileSystemCalls.kind(url.appendingPathComponent(root).path) != .directory {
+                try FileSystemCalls.removeEntry(url.appendingPathComponent(root).path)
+                try FileSystemCalls.makeDirectory(url.appendingPathComponent(root).path)
             }
         } catch {
-            try? fm.removeItem(at: url)
-            throw WriteError(message: "cannot create the staging folder \(displayPath)/\(url.lastPathComponent): \(error)")
+            throw WriteError(message: "cannot prepare the staging folder \(displayPath)/\(Self.folderName): \(error)")
         }
-        var live = Set<String>()
-        for root in roots where FileSystemCalls.kind(outputDirectory.appendingPathComponent(root).path) == .directory {
-            Self.collectFiles(in: outputDirectory, relative: root, into: &live)
-        }
-        liveFiles = live
+        live = Self.walk(outputDirectory.path, roots)
+        staged = Self.walk(url.path, roots)
+        self.warnings = warnings
         self.lock = lock
     }
 
-    /// Puts every file into the staging tree: a hard link to the live file when its bytes
-    /// are the same, else a new file. Runs on every core; the first failure is thrown
-    /// (with how many other files failed) and nothing live has been touched.
+    /// Puts every file into the staging tree: a link to the live file when its bytes are the
+    /// same, else a new file. Runs on every core; the first failure is thrown (with how many
+    /// other files failed) and nothing live has been touched.
     public func place(_ files: [OutputFile]) throws {
         // Two files for one path (never produced by a correct build): the last wins, as before.
         var last: [String: Int] = [:]
         for (index, file) in files.enumerated() { last[file.path] = index }
         let unique = files.enumerated().filter { last[$0.element.path] == $0.offset }.map(\.element)
-        var created = Set<String>()
-        for file in unique {
-            var folder = ""
-            for component in file.path.split(separator: "/").dropLast() {
-                folder += folder.isEmpty ? String(component) : "/" + component
-                if created.insert(folder).inserted {
-                    do { try FileSystemCalls.makeDirectory(url.appendingPathComponent(folder).path) } catch {
-                        throw WriteError(message: "cannot create \(displayPath)/\(folder)/: \(error)")
-                    }
+        for folder in Self.folders(of: unique.map(\.path)).sorted() where !staged.folders.contains(folder) {
+            let path = url.appendingPathComponent(folder).path
+            do {
+                if FileSystemCalls.kind(path) != .directory {
+                    try FileSystemCalls.removeEntry(path)
+                    try FileSystemCalls.makeDirectory(path)
                 }
+            } catch {
+                throw WriteError(message: "cannot create \(displayPath)/\(folder)/ (in \(stagingDisplay)/): \(error)")
             }
         }
-        enum Placement { case linked, written, failed(String) }
-        let live = liveFiles
+        enum Placement { case unchanged, written, failed(String) }
+        let liveFiles = live.files
         let outcomes: [Placement] = parallelMap(unique) { file in
-            let staged = self.url.appendingPathComponent(file.path).path
+            let staging = self.url.appendingPathComponent(file.path).path
             let current = self.outputDirectory.appendingPathComponent(file.path).path
-            if live.contains(file.path), FileSystemCalls.regularFileSize(current) == file.contents.count,
-               FileSystemCalls.contents(current) == file.contents, FileSystemCalls.hardLink(current, staged) {
-                return .linked
-            }
             do {
-                try FileSystemCalls.createFile(staged, file.contents)
+                if liveFiles.contains(file.path), FileSystemCalls.regularFileSize(current) == file.contents.count,
+                   FileSystemCalls.contents(current) == file.contents {
+                    if !FileSystemCalls.sameFile(staging, current) { try Self.link(current, as: staging, contents: file.contents) }
+                    return .unchanged
+                }
+                // A staging file not shared with the live tree that already holds these bytes
+                // (left by a build that failed later) is kept.
+                let kept = FileSystemCalls.regularFileSize(staging) == file.contents.count && !FileSystemCalls.sameFile(staging, current)
+                    && FileSystemCalls.contents(staging) == file.contents
+                if !kept {
+                    try FileSystemCalls.removeEntry(staging)
+                    try FileSystemCalls.createFile(staging, file.contents)
+                }
                 return .written
             } catch {
                 return .failed("\(error)")
@@ -105,14 +125,14 @@ public final class OutputStaging {
         var failures: [(path: String, reason: String)] = []
         for (file, outcome) in zip(unique, outcomes) {
             switch outcome {
-            case .linked: summary.unchanged += 1; placed.insert(file.path)
-            case .written: summary.written += 1; placed.insert(file.path)
+            case .unchanged: summary.unchanged += 1; placed.insert(file.path)
+            case .written: summary.written += 1; placed.insert(file.path); written.insert(file.path)
             case .failed(let reason): failures.append((file.path, reason))
             }
         }
         if let first = failures.first {
             let more = failures.count > 1 ? " (and \(failures.count - 1) more file\(failures.count == 2 ? "" : "s"))" : ""
-            throw WriteError(message: "cannot write \(displayPath)/\(first.path): \(first.reason)\(more)")
+            throw WriteError(message: "cannot write \(displayPath)/\(first.path) (staged in \(stagingDisplay)/): \(first.reason)\(more)")
         }
     }
 
@@ -120,12 +140,12 @@ public final class OutputStaging {
     @discardableResult
     public func carryOver(_ path: String) -> Bool {
         let current = outputDirectory.appendingPathComponent(path).path
-        let staged = url.appendingPathComponent(path).path
-        guard OutputWriter.isSafe(path), liveFiles.contains(path), FileSystemCalls.kind(current) == .regularFile,
-              FileSystemCalls.kind(url.appendingPathComponent(path).deletingLastPathComponent().path) == .directory
+        let staging = url.appendingPathComponent(path).path
+        guard OutputWriter.isSafe(path), live.files.contains(path), FileSystemCalls.kind(current) == .regularFile,
+              FileSystemCalls.kind((staging as NSString).deletingLastPathComponent) == .directory
         else { return false }
-        if !FileSystemCalls.hardLink(current, staged) {
-            guard let data = FileSystemCalls.contents(current), (try? FileSystemCalls.createFile(staged, data)) != nil else { return false }
+        if !FileSystemCalls.sameFile(staging, current) {
+            guard let data = FileSystemCalls.contents(current), (try? Self.link(current, as: staging, contents: data)) != nil else { return false }
         }
         placed.insert(path)
         summary.unchanged += 1
@@ -135,12 +155,23 @@ public final class OutputStaging {
     /// Counts a file something else created inside the staging folder (a printed PDF).
     public func adopt(_ path: String) {
         if placed.insert(path).inserted { summary.written += 1 }
+        written.insert(path)
     }
 
-    /// Swaps every staged root in; on a failure the roots already swapped are swapped back.
-    /// The old trees end up in the staging folder, which is then removed.
+    /// Removes what this build did not place, swaps every staged root in (swapping back the
+    /// ones already done if one fails), then makes the staging folder — which now holds the
+    /// previous output — a mirror of the new one again.
     public func commit() throws -> OutputWriter.Summary {
-        summary.removed = liveFiles.subtracting(placed).count
+        let current = Self.walk(url.path, roots)
+        let folders = Self.folders(of: Array(placed))
+        for file in current.files where !placed.contains(file) {
+            try? FileSystemCalls.removeEntry(url.appendingPathComponent(file).path)
+        }
+        for folder in current.folders.sorted(by: >) where !folders.contains(folder) && !roots.contains(folder) {
+            try? FileSystemCalls.removeEntry(url.appendingPathComponent(folder).path)
+        }
+        summary.removed = live.files.subtracting(placed).count
+
         var undo: [() throws -> Void] = []
         for root in roots {
             do {
@@ -150,81 +181,161 @@ public final class OutputStaging {
                 for step in undo.reversed() {
                     do { try step() } catch { restored = false }
                 }
-                discard()
                 var failure = WriteError(message: "cannot replace \(displayPath)/\(root): \(error)")
-                if !restored {
+                if restored {
+                    discard()
+                } else {
                     failure.message += "; \(displayPath)/ holds parts of the new output: run the build again"
                     failure.outputChanged = true
+                    release()
                 }
                 throw failure
             }
         }
-        do {
-            try FileManager.default.removeItem(at: url)
-        } catch {
-            warnings.append("could not remove the previous output in \(displayPath)/\(url.lastPathComponent) (\(Self.reason(error))); the next build removes it")
-        }
-        lock?.release()
-        lock = nil
+        mirrorAfterSwap()
+        release()
         return summary
     }
 
-    /// Drops the staging folder; the live output is as it was.
+    /// The build failed before the swap: the staging folder goes back to mirroring the live
+    /// output (or away, if this build created it), so Output/ holds exactly what it held.
     public func discard() {
-        try? FileManager.default.removeItem(at: url)
+        if existedBefore {
+            mirrorLive()
+        } else {
+            try? FileManager.default.removeItem(at: url)
+        }
+        release()
+    }
+
+    private func release() {
         lock?.release()
         lock = nil
     }
 
-    /// Moves staging/<root> to Output/<root>, returning how to undo it.
-    private func swapIn(_ root: String) throws -> () throws -> Void {
-        let staged = url.appendingPathComponent(root).path
-        let live = outputDirectory.appendingPathComponent(root).path
-        switch FileSystemCalls.kind(live) {
-        case .missing:
-            try FileSystemCalls.move(staged, live)
-            return { try FileSystemCalls.move(live, staged) }
-        case .directory:
-            if try RenameExchange.swap(staged, live) == .swapped {
-                return { _ = try RenameExchange.swap(staged, live) }
+    /// After the swap the staging folder holds the previous output, which shares every
+    /// unchanged file with the new one: only written files are linked in and removed ones
+    /// unlinked, so the previous version of a changed or deleted report does not linger.
+    private func mirrorAfterSwap() {
+        for file in written.sorted() {
+            update(file)
+        }
+        for file in live.files.subtracting(placed) {
+            try? FileSystemCalls.removeEntry(url.appendingPathComponent(file).path)
+        }
+        let folders = Self.folders(of: Array(placed))
+        for folder in live.folders.sorted(by: >) where !folders.contains(folder) {
+            try? FileSystemCalls.removeEntry(url.appendingPathComponent(folder).path)
+        }
+    }
+
+    /// Makes every staging entry a link to the live file of the same name, and removes the rest.
+    private func mirrorLive() {
+        let now = Self.walk(url.path, roots)
+        for file in now.files where !live.files.contains(file) {
+            try? FileSystemCalls.removeEntry(url.appendingPathComponent(file).path)
+        }
+        for folder in now.folders.sorted(by: >) where !live.folders.contains(folder) {
+            try? FileSystemCalls.removeEntry(url.appendingPathComponent(folder).path)
+        }
+        for file in live.files where !FileSystemCalls.sameFile(url.appendingPathComponent(file).path, outputDirectory.appendingPathComponent(file).path) {
+            update(file)
+        }
+    }
+
+    /// Links the live file into the staging folder under the same name (creating folders).
+    private func update(_ file: String) {
+        let staging = url.appendingPathComponent(file).path
+        let current = outputDirectory.appendingPathComponent(file).path
+        var folder = ""
+        for component in file.split(separator: "/").dropLast() {
+            folder += folder.isEmpty ? String(component) : "/" + component
+            let path = url.appendingPathComponent(folder).path
+            if FileSystemCalls.kind(path) != .directory {
+                try? FileSystemCalls.removeEntry(path)
+                try? FileSystemCalls.makeDirectory(path)
             }
-            // No exchange on this file system: two renames, with a moment without the folder.
+        }
+        do {
+            try FileSystemCalls.removeEntry(staging)
+            if FileSystemCalls.kind(current) != .missing, !FileSystemCalls.hardLink(current, staging) {
+                try FileSystemCalls.createFile(staging, FileSystemCalls.contents(current) ?? Data())
+            }
+        } catch {
+            warnings.append("could not update \(stagingDisplay)/\(file) (\(error)); the next build tries again")
+        }
+    }
+
+    /// Replaces a staging entry by a link to `existing` (a copy where links are refused).
+    private static func link(_ existing: String, as staging: String, contents: Data) throws {
+        try FileSystemCalls.removeEntry(staging)
+        if !FileSystemCalls.hardLink(existing, staging) { try FileSystemCalls.createFile(staging, contents) }
+    }
+
+    /// Moves staging/<root> to Output/<root> and the live one into staging, returning how to undo it.
+    private func swapIn(_ root: String) throws -> () throws -> Void {
+        let staging = url.appendingPathComponent(root).path
+        let current = outputDirectory.appendingPathComponent(root).path
+        switch FileSystemCalls.kind(current) {
+        case .missing:
+            try FileSystemCalls.move(staging, current)
+            try? FileSystemCalls.makeDirectory(staging)
+            return {
+                try FileSystemCalls.removeEntry(staging)
+                try FileSystemCalls.move(current, staging)
+            }
+        case .directory:
+            if try RenameExchange.swap(staging, current) == .swapped {
+                return { _ = try RenameExchange.swap(staging, current) }
+            }
+            // No exchange on this file system: three renames, with a moment without the folder.
             let previous = url.appendingPathComponent("previous-" + root).path
-            try FileSystemCalls.move(live, previous)
+            try FileSystemCalls.move(current, previous)
             do {
-                try FileSystemCalls.move(staged, live)
+                try FileSystemCalls.move(staging, current)
             } catch {
-                try? FileSystemCalls.move(previous, live)
+                try? FileSystemCalls.move(previous, current)
                 throw error
             }
+            try? FileSystemCalls.move(previous, staging)
             return {
-                try FileSystemCalls.move(live, staged)
-                try FileSystemCalls.move(previous, live)
+                try FileSystemCalls.move(staging, previous)
+                try FileSystemCalls.move(current, staging)
+                try FileSystemCalls.move(previous, current)
             }
         default:
             throw WriteError(message: OutputWriter.notAFolderMessage(displayPath + "/" + root))
         }
     }
 
-    private static func collectFiles(in base: URL, relative: String, into set: inout Set<String>) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent(relative).path)) ?? []
-        for name in names {
-            let path = relative + "/" + name
-            if FileSystemCalls.kind(base.appendingPathComponent(path).path) == .directory {
-                collectFiles(in: base, relative: path, into: &set)
-            } else {
-                set.insert(path)
+    /// Files and folders under the given roots of `base` (roots themselves not listed).
+    private static func walk(_ base: String, _ roots: [String]) -> (files: Set<String>, folders: Set<String>) {
+        var files = Set<String>(), folders = Set<String>()
+        for root in roots where FileSystemCalls.kind(base + "/" + root) == .directory {
+            let found = FileSystemCalls.walk(base, root)
+            files.formUnion(found.files)
+            folders.formUnion(found.folders)
+        }
+        return (files, folders)
+    }
+
+    /// Every folder (with its ancestors, roots included) that holds one of the paths.
+    private static func folders(of paths: [String]) -> Set<String> {
+        var result = Set<String>()
+        for path in paths {
+            var folder = ""
+            for component in path.split(separator: "/").dropLast() {
+                folder += folder.isEmpty ? String(component) : "/" + component
+                result.insert(folder)
             }
         }
+        return result
     }
 
     /// A Foundation error as its POSIX sentence when it has one, not the whole NSError dump.
     static func reason(_ error: Error) -> String {
         let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        if let code = ns.posixCode { return String(cString: strerror(code)) }
         return ns.localizedDescription
     }
 
