@@ -39,8 +39,8 @@ public struct OutputWriter {
         }
     }
 
-    /// Takes the output lock (calling `waiting` if another build holds it) and starts an
-    /// empty staging tree; nothing live changes until its `commit()`.
+    /// Takes the output lock (calling `waiting` if another build holds it) and opens the
+    /// staging tree; nothing live changes until its `commit()`.
     public func begin(waiting: (String) -> Void = { _ in }) throws -> OutputStaging {
         if let problem = Self.usageProblem(outputDirectory: outputDirectory, displayPath: displayPath, roots: managedRoots) {
             throw WriteError(message: problem)
