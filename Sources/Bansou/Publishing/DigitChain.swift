@@ -55,17 +55,60 @@ struct DigitChain {
         chain.digitBytes.reserveCapacity(32)
         text.bytes.withUnsafeBufferPointer { b in
             DigitChain.values.withUnsafeBufferPointer { values in
+              DigitChain.digitPages.withUnsafeBufferPointer { pages in
                 let n = b.count
                 var i = 0
+                // Where the last chain ended: letters before a digit are looked for after it only.
+                var floor = 0
                 while i < n {
-                    // Most bytes are no digit: one table look-up per ASCII byte or scalar.
+                    // Most bytes are no digit: ASCII by a range check, other scalars by whether
+                    // their block of 64 has a digit (kanji numerals, ٠١٢ …).
+                    let lead = b[i]
+                    if lead < 0x80 {
+                        if lead < 0x30 || lead > 0x39 { i += 1; continue }
+                    } else if lead < 0xC0 {
+                        i += 1; continue
+                    } else if !DigitChain.mayBeDigit(b, at: i, pages) {
+                        i += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                        continue
+                    }
                     let (value, length) = digit(b, at: i, values)
-                    if value < 0 { i += length; continue }
+                    if value < 0 || value >= 10 { i += length; continue }
+                    // A chain starts at a real digit; o, l, i and ○ written right before it belong
+                    // to it (O12O, l2-3456) unless they end a word (hello12).
+                    var start = i
+                    while start > floor && !text.isGap(before: start) {
+                        if b[start - 1] == 0x6F || b[start - 1] == 0x6C || b[start - 1] == 0x69 {
+                            start -= 1
+                        } else if start - 3 >= floor && b[start - 3] == 0xE2 && b[start - 2] == 0x97 && (b[start - 1] == 0x8B || b[start - 1] == 0xAF) {
+                            start -= 3
+                        } else {
+                            break
+                        }
+                    }
+                    if start < i && start > 0 && b[start - 1] >= 0x61 && b[start - 1] <= 0x7A && !text.isGap(before: start) { start = i }
+                    let digitAt = i
+                    i = start
+                    // A short run of digits that no separator continues (2026年, 一緒) is no chain
+                    // worth reading: most numbers in prose stop here.
+                    var end = i, runDigits = 0
+                    while end < n {
+                        let (v, l) = digit(b, at: end, values)
+                        guard v >= 0 else { break }
+                        runDigits += 1
+                        end += l
+                    }
+                    if runDigits < minimumDigits && !DigitChain.isSeparator(b, at: end) {
+                        i = end
+                        floor = end
+                        continue
+                    }
                     chain.groups.removeAll(keepingCapacity: true)
                     chain.digitBytes.removeAll(keepingCapacity: true)
                     guard let first = readGroup(b, at: i, text, values, into: &chain.digitBytes), first.strong else {
-                        i += length
-                        while i < n && b[i] >= 0x61 && b[i] <= 0x7A { i += 1 } // the rest of a word
+                        // The letters before the digit are no part of it after all: start at the digit.
+                        i = digitAt
+                        floor = digitAt
                         continue
                     }
                     chain.groups.append(Group(range: i..<first.end, digitRange: 0..<chain.digitBytes.count, separator: .start))
@@ -106,8 +149,10 @@ struct DigitChain {
                                                   separator: explicit ?? .gap))
                         i = group.end
                     }
+                    floor = i
                     if chain.digitCount >= minimumDigits { body(chain) }
                 }
+              }
             }
         }
     }
@@ -184,6 +229,39 @@ struct DigitChain {
               let value = scalar.properties.numericValue else { return (-1, 4) }
         return (Int(value), 4)
     }
+
+    /// True when a separator (`-`, brackets, `.`, ー) starts at `k`.
+    @inline(__always)
+    static func isSeparator(_ b: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        guard k < b.count else { return false }
+        switch b[k] {
+        case 0x2D, 0x28, 0x29, 0x2E: return true
+        case 0xE3: return k + 2 < b.count && b[k + 1] == 0x83 && b[k + 2] == 0xBC
+        default: return false
+        }
+    }
+
+    /// False when the multi-byte scalar at `j` surely is no digit: its block of 64 code points has none.
+    @inline(__always)
+    static func mayBeDigit(_ b: UnsafeBufferPointer<UInt8>, at j: Int, _ digitPages: UnsafeBufferPointer<UInt64>) -> Bool {
+        let c = b[j]
+        guard c < 0xF0 else { return true }
+        let page: Int
+        if c < 0xE0 {
+            page = Int(c & 0x1F) // U+0080–U+07FF: (v >> 6) is the lead's low bits
+        } else {
+            guard j + 1 < b.count else { return false }
+            page = Int(c & 0x0F) << 6 | Int(b[j + 1] & 0x3F)
+        }
+        return digitPages[page >> 6] & (1 << UInt64(page & 63)) != 0
+    }
+
+    /// Bit per block of 64 BMP code points that holds a digit in `values`.
+    static let digitPages: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 16)
+        for v in 0x80..<0x10000 where values[v] >= 0 { bits[(v >> 6) >> 6] |= 1 << UInt64((v >> 6) & 63) }
+        return bits
+    }()
 
     /// Digit values of the scalars below U+10000 (see `digit`).
     static let values: [Int8] = {

@@ -247,7 +247,7 @@ public enum TextNormalizer {
                     if i + 1 < u.count && u[i + 1] == 0x21 { // <!
                         if TextNormalizer.has(u, at: i, "<![CDATA[") { return i + 9 }
                         if TextNormalizer.has(u, at: i + 1, "!--") {
-                            endReading(byRubyTag: false)
+                            if readingStart != nil { endReading(byRubyTag: false) }
                             tags.hardBreak(at: start); state = .comment
                             return i + 4
                         }
@@ -285,8 +285,10 @@ public enum TextNormalizer {
 
         /// A tag starts at `at`, its name at `name`: ends a ruby reading, or starts one.
         mutating func openTag(_ u: UnsafeBufferPointer<UInt8>, name: Int, at start: Int32) {
-            let ruby = TextNormalizer.rubyTag(u, at: name)
-            endReading(byRubyTag: ruby != .other)
+            // Every ruby tag name starts with r (after a / for an end tag): most tags are decided by one byte.
+            let first = u[name] == 0x2F && name + 1 < u.count ? u[name + 1] : u[name]
+            let ruby = (first | 0x20) == 0x72 ? TextNormalizer.rubyTag(u, at: name) : .other
+            if readingStart != nil { endReading(byRubyTag: ruby != .other) }
             tags.hardBreak(at: start)
             state = .tag
             if ruby == .opensReading { readingStart = text.count }

@@ -10,6 +10,10 @@ struct FoldTable: Sendable {
     let bmp: [UInt16]
     /// The same for supplementary scalars (𠮷 → 吉); absent means keep, unless a symbol.
     let supplementary: [UInt32: UInt32]
+    /// Bit per block of 64 BMP code points where `bmp` changes something, so runs of
+    /// kanji in blocks without a rule are copied without a look-up. ー and the kana
+    /// blocks always have rules.
+    let pages: [UInt64]
 
     static let keep: UInt16 = 0
     static let remove: UInt16 = 1
@@ -92,8 +96,13 @@ struct FoldTable: Sendable {
                 supplementary[variant] = target
             }
         }
+        var pages = [UInt64](repeating: 0, count: 16)
+        for v in 0..<0x10000 where bmp[v] != FoldTable.keep { pages[(v >> 6) >> 6] |= 1 << UInt64((v >> 6) & 63) }
+        // Blocks with kana, ー or the long-vowel and reading rules of the skeleton.
+        for v in [0x3040, 0x3080, 0x30C0, 0x30FC] { pages[(v >> 6) >> 6] |= 1 << UInt64((v >> 6) & 63) }
         self.bmp = bmp
         self.supplementary = supplementary
+        self.pages = pages
     }
 
     /// CJK ideographs and Hangul syllables: letters, skipped when looking for punctuation.

@@ -46,7 +46,8 @@ enum Kana {
         return map
     }()
 
-    private static let vowels: [UInt8] = {
+    /// Vowels of U+30A1…U+30FA, by `v - 0x30A1` (see `vowel`).
+    static let vowels: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x30FA - 0x30A1 + 1)
         let rows: [(UInt8, String)] = [
             (1, "ァアカガサザタダナハバパマャヤラヮワヵヷ"),

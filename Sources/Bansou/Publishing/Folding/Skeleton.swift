@@ -13,22 +13,17 @@
 /// - a reading in brackets right after a kanji (`山田（やまだ）精工`) is taken out of the
 ///   text, which then reads 山田精工, and matched on its own after the text.
 ///
-/// Each skeleton byte keeps the range of normalized bytes it came from, so a match maps
-/// back to the normalized text and from there to the original.
+/// Each skeleton character comes from one normalized character, whose start it keeps,
+/// so a match maps back to the normalized text and from there to the original.
 enum Skeleton {
-    /// Calls `body` with the skeleton of `text`: its bytes and, per byte, the start and
-    /// end (exclusive) of its source in `text.bytes`.
+    /// Calls `body` with the skeleton of `text`: its bytes and, per byte, where its source
+    /// starts in `text.bytes`.
     static func withFolded<R>(_ text: NormalizedText, _ body: (FoldedText) -> R) -> R {
         var folder = Folder(capacity: text.count)
         defer { folder.out.release() }
-        text.bytes.withUnsafeBufferPointer { b in
-            FoldTable.shared.bmp.withUnsafeBufferPointer { bmp in
-                folder.fold(b, text, bmp)
-            }
-        }
+        folder.fold(text)
         let out = folder.out
-        return body(FoldedText(bytes: UnsafeBufferPointer(start: out.bytes, count: out.count),
-                               starts: out.starts, ends: out.ends, base: text))
+        return body(FoldedText(bytes: UnsafeBufferPointer(start: out.bytes, count: out.count), starts: out.starts, base: text))
     }
 
     /// The skeleton of a term or any short string, as a string (hard breaks shown as line feeds).
@@ -48,9 +43,7 @@ enum Skeleton {
         for vowel in UInt8(0)...6 {
             var folder = Folder(capacity: text.count)
             folder.vowel = vowel
-            text.bytes.withUnsafeBufferPointer { b in
-                FoldTable.shared.bmp.withUnsafeBufferPointer { bmp in folder.fold(b, text, bmp) }
-            }
+            folder.fold(text)
             let form = Array(UnsafeBufferPointer(start: folder.out.bytes, count: folder.out.count))
             folder.out.release()
             let characters = form.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
@@ -87,7 +80,7 @@ enum Skeleton {
 
     /// `o`, `l`, `i` at `k` read as digits: the end of their run, when the run stands alone
     /// (no other letter touches it) and a digit is near (`O12O-OOO-OO1`, `見本町l-2-3`).
-    static func digitLetters(_ b: UnsafeBufferPointer<UInt8>, _ k: Int, _ lo: Int, _ hi: Int, _ base: NormalizedText) -> Int? {
+    static func digitLetters(_ b: UnsafeBufferPointer<UInt8>, _ k: Int, _ lo: Int, _ hi: Int, _ base: GapMap) -> Int? {
         if k > lo && isLetter(b[k - 1]) && !base.isGap(before: k) { return nil }
         var e = k
         while e < hi && isDigitLetter(b[e]) { e += 1 }
@@ -129,17 +122,25 @@ enum Skeleton {
 /// A skeleton being read: see `Skeleton.withFolded`. Valid only inside that call.
 struct FoldedText {
     let bytes: UnsafeBufferPointer<UInt8>
-    /// Per skeleton byte: where its source starts in `base.bytes`.
+    /// Per skeleton byte: where its source (one normalized character) starts in `base.bytes`.
     let starts: UnsafeMutablePointer<Int32>
-    /// Per skeleton byte: where its source ends in `base.bytes`.
-    let ends: UnsafeMutablePointer<Int32>
     let base: NormalizedText
 
     var count: Int { bytes.count }
 
-    /// The normalized range that produced skeleton bytes `range` (non-empty).
+    /// Where the source of skeleton byte `i` ends in `base.bytes`.
+    @inline(__always)
+    func end(_ i: Int) -> Int {
+        let start = Int(starts[i])
+        guard start < base.bytes.count else { return start }
+        let lead = base.bytes[start]
+        return start + (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4)
+    }
+
+    /// The normalized range that produced skeleton bytes `range` (non-empty, never
+    /// ending with the `-` folding puts between digits).
     func baseRange(of range: Range<Int>) -> Range<Int> {
-        Int(starts[range.lowerBound])..<Int(ends[range.upperBound - 1])
+        Int(starts[range.lowerBound])..<end(range.upperBound - 1)
     }
 
     /// As `NormalizedText.isGap`: something was removed between bytes `i - 1` and `i`
@@ -149,8 +150,97 @@ struct FoldedText {
         if bytes[i - 1] == NormalizedText.hardBreak || bytes[i] == NormalizedText.hardBreak { return true }
         let start = Int(starts[i])
         if start == Int(starts[i - 1]) { return false }
-        if start != Int(ends[i - 1]) { return true }
+        if start != end(i - 1) { return true }
         return base.isGap(before: start)
+    }
+}
+
+/// Skeleton bytes and the start of each one's source, in manually managed buffers
+/// (as `NormalizedTextBuilder`; the end of a source is found from its first byte).
+struct FoldedTextBuilder {
+    private(set) var bytes: UnsafeMutablePointer<UInt8>
+    private(set) var starts: UnsafeMutablePointer<Int32>
+    var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        bytes = .allocate(capacity: self.capacity)
+        starts = .allocate(capacity: self.capacity)
+    }
+
+    func release() {
+        bytes.deallocate()
+        starts.deallocate()
+    }
+
+    @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(count + extra) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        let newStarts = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
+        newBytes.update(from: bytes, count: count)
+        newStarts.update(from: starts, count: count)
+        release()
+        bytes = newBytes
+        starts = newStarts
+        capacity = newCapacity
+    }
+
+    /// Appends one byte; room must have been reserved.
+    @inline(__always)
+    mutating func put(_ byte: UInt8, _ start: Int32) {
+        bytes[count] = byte
+        starts[count] = start
+        count += 1
+    }
+
+    /// Appends a scalar's UTF-8 encoding, every byte from the same source.
+    @inline(__always)
+    mutating func put(scalar v: UInt32, _ start: Int32) {
+        reserve(4)
+        if v < 0x80 {
+            put(UInt8(v), start)
+        } else if v < 0x800 {
+            put(UInt8(0xC0 | (v >> 6)), start)
+            put(UInt8(0x80 | (v & 0x3F)), start)
+        } else if v < 0x10000 {
+            put(UInt8(0xE0 | (v >> 12)), start)
+            put(UInt8(0x80 | ((v >> 6) & 0x3F)), start)
+            put(UInt8(0x80 | (v & 0x3F)), start)
+        } else {
+            put(UInt8(0xF0 | (v >> 18)), start)
+            put(UInt8(0x80 | ((v >> 12) & 0x3F)), start)
+            put(UInt8(0x80 | ((v >> 6) & 0x3F)), start)
+            put(UInt8(0x80 | (v & 0x3F)), start)
+        }
+    }
+
+    /// A boundary nothing matches across; never two in a row, never at the start.
+    @inline(__always)
+    mutating func hardBreak(at offset: Int32) {
+        guard count > 0, bytes[count - 1] != NormalizedText.hardBreak else { return }
+        reserve(1)
+        put(NormalizedText.hardBreak, offset)
+    }
+}
+
+/// `NormalizedText.isGap` over raw buffers, for the folding loop.
+struct GapMap {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let starts: UnsafePointer<Int32>
+    let ends: UnsafePointer<Int32>
+
+    @inline(__always)
+    func isGap(before index: Int) -> Bool {
+        if index <= 0 || index >= bytes.count { return true }
+        if bytes[index - 1] == NormalizedText.hardBreak || bytes[index] == NormalizedText.hardBreak { return true }
+        let start = starts[index]
+        return start != starts[index - 1] && start != ends[index - 1]
     }
 }
 
@@ -158,7 +248,7 @@ struct FoldedText {
 /// would lengthen, whether the last kept character was a digit or a kanji, and whether
 /// punctuation was removed since).
 private struct Folder {
-    var out: NormalizedTextBuilder
+    var out: FoldedTextBuilder
     var vowel: UInt8 = 0
     var lastDigit = false
     var lastKanji = false
@@ -166,37 +256,58 @@ private struct Folder {
     var readings: [Range<Int>] = []
 
     init(capacity: Int) {
-        out = NormalizedTextBuilder(capacity: capacity + 16)
+        out = FoldedTextBuilder(capacity: capacity + 16)
     }
 
-    mutating func fold(_ b: UnsafeBufferPointer<UInt8>, _ base: NormalizedText, _ bmp: UnsafeBufferPointer<UInt16>) {
-        run(b, 0, b.count, base, bmp, collectReadings: true)
-        let found = readings
-        for reading in found {
-            out.hardBreak(at: Int32(reading.lowerBound))
-            reset()
-            run(b, reading.lowerBound, reading.upperBound, base, bmp, collectReadings: false)
+    mutating func fold(_ text: NormalizedText) {
+        let table = FoldTable.shared
+        text.bytes.withUnsafeBufferPointer { b in
+            text.sourceStarts.withUnsafeBufferPointer { starts in
+                text.sourceEnds.withUnsafeBufferPointer { ends in
+                    table.bmp.withUnsafeBufferPointer { bmp in
+                        table.pages.withUnsafeBufferPointer { pages in
+                          Kana.vowels.withUnsafeBufferPointer { vowels in
+                            guard let startBase = starts.baseAddress, let endBase = ends.baseAddress else { return }
+                            let gaps = GapMap(bytes: b, starts: startBase, ends: endBase)
+                            let tables = Tables(bmp: bmp, pages: pages, vowels: vowels, supplementary: table.supplementary)
+                            run(b, 0, b.count, gaps, tables, collectReadings: true)
+                            let found = readings
+                            for reading in found {
+                                out.hardBreak(at: Int32(reading.lowerBound))
+                                reset()
+                                run(b, reading.lowerBound, reading.upperBound, gaps, tables, collectReadings: false)
+                            }
+                          }
+                        }
+                    }
+                }
+            }
         }
+    }
+
+    struct Tables {
+        let bmp: UnsafeBufferPointer<UInt16>
+        let pages: UnsafeBufferPointer<UInt64>
+        /// `Kana.vowels`.
+        let vowels: UnsafeBufferPointer<UInt8>
+        let supplementary: [UInt32: UInt32]
     }
 
     mutating func reset() {
         vowel = 0; lastDigit = false; lastKanji = false; removed = false
     }
 
-    mutating func run(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ base: NormalizedText,
-                      _ bmp: UnsafeBufferPointer<UInt16>, collectReadings: Bool) {
-        let supplementary = FoldTable.shared.supplementary
+    mutating func run(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ gaps: GapMap, _ t: Tables, collectReadings: Bool) {
         var k = lo
         while k < hi {
             let c = b[k]
             if c < 0x80 {
                 if c >= 0x61 && c <= 0x7A {
-                    if Skeleton.isDigitLetter(c), let e = Skeleton.digitLetters(b, k, lo, hi, base) {
+                    if Skeleton.isDigitLetter(c), let e = Skeleton.digitLetters(b, k, lo, hi, gaps) {
                         for j in k..<e { keepDigit(b[j] == 0x6F ? 0x30 : 0x31, j) }
                         k = e
                     } else {
-                        keepLetter(c, k, k + 1)
-                        k += 1
+                        k = copyLetters(b, from: k, hi, gaps)
                     }
                     continue
                 }
@@ -234,6 +345,30 @@ private struct Folder {
                 k += 1
                 continue
             }
+            if c >= 0xE0 && c < 0xF0 && k + 2 < hi {
+                let page = Int(c & 0x0F) << 6 | Int(b[k + 1] & 0x3F)
+                if t.pages[page >> 6] & (1 << UInt64(page & 63)) == 0 {
+                    k = copyTriples(b, from: k, hi, t)
+                    continue
+                }
+                let v = UInt32(page) << 6 | UInt32(b[k + 2] & 0x3F)
+                let m = t.bmp[Int(v)]
+                let folded = m == FoldTable.keep ? v : UInt32(m)
+                if m != FoldTable.remove && folded >= 0x30A1 && folded <= 0x30FA {
+                    // Kana, the common case of Japanese text: one look-up, three bytes out.
+                    let kanaVowel = t.vowels[Int(folded - 0x30A1)]
+                    if kanaVowel == 0 || !Kana.isLengthening(folded, after: vowel) {
+                        out.reserve(3)
+                        out.put(UInt8(0xE0 | (folded >> 12)), Int32(k))
+                        out.put(UInt8(0x80 | ((folded >> 6) & 0x3F)), Int32(k))
+                        out.put(UInt8(0x80 | (folded & 0x3F)), Int32(k))
+                        // A kanji folded to kana (工 → エ) still opens a reading: 精工（せいこう）.
+                        vowel = kanaVowel; lastDigit = false; lastKanji = v >= 0x3400; removed = false
+                    }
+                    k += 3
+                    continue
+                }
+            }
             let length: Int, v: UInt32
             if c < 0xE0 {
                 v = (UInt32(c & 0x1F) << 6) | UInt32(b[k + 1] & 0x3F); length = 2
@@ -245,10 +380,10 @@ private struct Folder {
             }
             let folded: UInt32
             if v < 0x10000 {
-                let m = bmp[Int(v)]
+                let m = t.bmp[Int(v)]
                 if m == FoldTable.remove { removed = true; k += length; continue }
                 folded = m == FoldTable.keep ? v : UInt32(m)
-            } else if let m = supplementary[v] {
+            } else if let m = t.supplementary[v] {
                 folded = m
             } else if let f = FoldTable.shared.fold(v) {
                 folded = f
@@ -264,7 +399,7 @@ private struct Folder {
             } else if folded < 0x80 {
                 keepLetter(UInt8(folded), k, k + length)
             } else {
-                let kanaVowel = Kana.vowel(folded)
+                let kanaVowel = folded >= 0x30A1 && folded <= 0x30FA ? t.vowels[Int(folded - 0x30A1)] : 0
                 if kanaVowel != 0 && Kana.isLengthening(folded, after: vowel) {
                     k += length
                     continue
@@ -277,24 +412,77 @@ private struct Folder {
         }
     }
 
+    /// Copies a run of ASCII letters from `k` (the first one already decided to be a letter):
+    /// o, l, i after a gap are left to the caller, which may read them as digits.
+    @inline(__always)
+    mutating func copyLetters(_ b: UnsafeBufferPointer<UInt8>, from k: Int, _ hi: Int, _ gaps: GapMap) -> Int {
+        var e = k + 1
+        while e < hi {
+            let c = b[e]
+            // A gap inside the run: the source of this letter does not follow the last one's.
+            guard c >= 0x61 && c <= 0x7A, !(Skeleton.isDigitLetter(c) && gaps.starts[e] != gaps.ends[e - 1]) else { break }
+            e += 1
+        }
+        out.reserve(e - k)
+        let bytes = out.bytes, starts = out.starts
+        var o = out.count
+        for j in k..<e {
+            bytes[o] = b[j]; starts[o] = Int32(j)
+            o += 1
+        }
+        out.count = o
+        vowel = 0; lastDigit = false; lastKanji = false; removed = false
+        return e
+    }
+
+    /// Copies a run of 3-byte scalars whose blocks the table leaves alone (most kanji).
+    @inline(__always)
+    mutating func copyTriples(_ b: UnsafeBufferPointer<UInt8>, from k: Int, _ hi: Int, _ t: Tables) -> Int {
+        var e = k
+        var last: UInt32 = 0
+        while e + 2 < hi {
+            let c = b[e]
+            guard c >= 0xE0 && c < 0xF0 else { break }
+            let page = Int(c & 0x0F) << 6 | Int(b[e + 1] & 0x3F)
+            guard t.pages[page >> 6] & (1 << UInt64(page & 63)) == 0 else { break }
+            last = UInt32(page) << 6 | UInt32(b[e + 2] & 0x3F)
+            e += 3
+        }
+        out.reserve(e - k)
+        let bytes = out.bytes, starts = out.starts
+        var o = out.count
+        var j = k
+        while j < e {
+            let s = Int32(j)
+            bytes[o] = b[j]; bytes[o + 1] = b[j + 1]; bytes[o + 2] = b[j + 2]
+            starts[o] = s; starts[o + 1] = s; starts[o + 2] = s
+            o += 3
+            j += 3
+        }
+        out.count = o
+        vowel = 0; lastDigit = false; removed = false
+        lastKanji = Skeleton.isKanji(last)
+        return e
+    }
+
     @inline(__always)
     mutating func keepLetter(_ c: UInt8, _ start: Int, _ end: Int) {
         out.reserve(1)
-        out.put(c, Int32(start), Int32(end))
+        out.put(c, Int32(start))
         vowel = 0; lastDigit = false; lastKanji = false; removed = false
     }
 
     @inline(__always)
     mutating func keepDigit(_ c: UInt8, _ k: Int) {
         out.reserve(2)
-        if removed && lastDigit { out.put(0x2D, Int32(k), Int32(k)) }
-        out.put(c, Int32(k), Int32(k + 1))
+        if removed && lastDigit { out.put(0x2D, Int32(k)) }
+        out.put(c, Int32(k))
         vowel = 0; lastDigit = true; lastKanji = false; removed = false
     }
 
     @inline(__always)
     mutating func keepScalar(_ v: UInt32, _ start: Int, _ end: Int) {
-        out.put(scalar: v, Int32(start), Int32(end))
+        out.put(scalar: v, Int32(start))
         vowel = 0; lastDigit = false; lastKanji = false; removed = false
     }
 }
