@@ -12,8 +12,8 @@ import FuzzSupport
 ///
 /// Invariants: no crash (a template that includes itself, directly or through another, must be
 /// reported, not overflow the stack); a refused set names a template file at a position inside
-/// it; a set that loads renders without an error; a value the context holds as HTML is escaped unless a template asks for it raw
-/// ({{{…}}}, {{&…}}, a changed delimiter or a content-type pragma).
+/// it; a set that loads renders without an error; a value the context holds as HTML is escaped
+/// unless a template asks for it raw ({{{…}}}, {{&…}}, a changed delimiter or a content-type pragma).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplates(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let text = FuzzInput.text(data, size) else { return 0 }
@@ -24,6 +24,8 @@ public func fuzzTemplates(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 enum TemplatesCheck {
     static let folder: URL = {
         let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+        // Fork mode starts a process per job: each removes its folder when it exits normally.
+        atexit { try? FileManager.default.removeItem(at: TemplatesCheck.folder) }
         return URL(fileURLWithPath: base).appendingPathComponent("bansou-fuzz-templates-\(getpid())")
     }()
     static let marker = "<x-fuzz-raw>"
