@@ -98,6 +98,7 @@ public struct Validator {
 
     func validateCase(_ story: CaseStudy, refs: ReferenceIndex, check: Checker) {
         let meta = story.meta
+        MarkdownLimits(log: log).check(story.body, path: story.path, firstLine: story.bodyFirstLine)
         let file = check.path("guidance")
         check.reference(meta.industry, in: refs.industries, kind: "industry", file: "\(file)/industries.yaml")
         check.reference(meta.region, in: refs.regions, kind: "region", file: "\(file)/regions.yaml")
@@ -147,6 +148,7 @@ public struct Validator {
     /// Pages live at /<slug>/, so they must not take a section's name.
     func validatePages(_ pages: [Page]) -> [Page] {
         pages.filter { page in
+            MarkdownLimits(log: log).check(page.body, path: page.path, firstLine: page.bodyFirstLine)
             if SiteLayout.reservedTopLevel.contains(page.slug) {
                 log.error("page '\(page.slug)' would overwrite the portal's own /\(page.slug)/ section: rename the file",
                           at: SourceLocation(path: page.path))
