@@ -126,8 +126,10 @@ struct AtomicOutputTests {
         let before = try site.snapshot("public")
 
         try site.setVersion(2, stories: 30)
-        // One story of 2.5 MB: more than the disk has left.
-        try site.write("Content/cases/huge.md", FixtureSite.story(title: "大きな事例", body: String(repeating: "長い本文の一行です。\n", count: 80_000)))
+        // Four stories of 620 KB (a body is bounded at 1 MB), 2.5 MB in all: more than the disk has left.
+        for k in 1...4 {
+            try site.write("Content/cases/huge-\(k).md", FixtureSite.story(title: "大きな事例\(k)", body: String(repeating: "長い本文の一行です。\n", count: 20_000)))
+        }
         let run = try site.run("build", "--output", "public")
         #expect(run.status == 1)
         #expect(run.errorLines.contains { $0.hasPrefix("public:1:1: error: cannot write public/site/") && $0.contains("(staged in public/.bansou-staging/): No space left on device") },
@@ -135,7 +137,7 @@ struct AtomicOutputTests {
         #expect(run.stderr.contains("; public/ was not changed"))
         #expect(try site.snapshot("public") == before)
 
-        try site.remove("Content/cases/huge.md")
+        for k in 1...4 { try site.remove("Content/cases/huge-\(k).md") }
         let retry = try site.run("build", "--output", "public")
         #expect(retry.status == 0, "\(retry.stderr)")
         #expect(try site.read("public/site/index.html").contains("テストポータル第二版"))
