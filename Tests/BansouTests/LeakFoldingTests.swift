@@ -35,6 +35,15 @@ private func summary(_ hits: [LeakHit]) -> [String] {
 }
 
 @Suite struct LeakFoldingTests {
+    /// A long vowel the skeleton drops after the match is part of it, so `anonymize: auto`
+    /// replaces the whole spelling (it left 「製造業A社ー」 behind).
+    @Test(arguments: [("ヤマダ・セイコー製の部品", "ヤマダ・セイコー"), ("やまだせいこうさんの部品", "やまだせいこう"),
+                      ("ヤマダセイコ、イーサン", "ヤマダセイコ")])
+    func aDroppedLongVowelEndsTheMatch(_ input: String, _ matched: String) throws {
+        let found = try hits(input)
+        #expect(found.map(\.matched) == [matched], "\(found)")
+    }
+
     // MARK: 1. Percent-encoding
 
     @Test(arguments: [

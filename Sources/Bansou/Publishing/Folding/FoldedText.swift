@@ -18,8 +18,26 @@ struct FoldedText {
 
     /// The normalized range that produced skeleton bytes `range` (non-empty, never
     /// ending with the `-` folding puts between digits).
+    /// A long vowel the skeleton dropped right after the match belongs to it: ヤマダセイコー
+    /// matches ヤマダセイコウ up to コ, and the anonymizer must not leave 「A社ー」 behind.
     func baseRange(of range: Range<Int>) -> Range<Int> {
-        Int(starts[range.lowerBound])..<end(range.upperBound - 1)
+        var upper = end(range.upperBound - 1)
+        let next = range.upperBound < count ? Int(starts[range.upperBound]) : base.bytes.count
+        while upper + 3 <= next, let length = Self.droppedVowelLength(base.bytes, at: upper) {
+            upper += length
+        }
+        return Int(starts[range.lowerBound])..<upper
+    }
+
+    /// ー, or a vowel kana (あいうえお, アイウエオ, small ones too), as UTF-8 at `i`: the
+    /// characters long-vowel folding drops. 3 bytes each.
+    static func droppedVowelLength(_ bytes: [UInt8], at i: Int) -> Int? {
+        guard i + 3 <= bytes.count, bytes[i] == 0xE3 else { return nil }
+        let v = (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F) | 0x3000
+        switch v {
+        case 0x30FC, 0x3041...0x304A, 0x30A1...0x30AA: return 3
+        default: return nil
+        }
     }
 
     /// As `NormalizedText.isGap`: something was removed between bytes `i - 1` and `i`
