@@ -42,7 +42,8 @@ public struct TextShape {
             case "\u{85}", "\u{2028}", "\u{2029}":
                 lines += 1
                 current += 1
-            case "\u{0B}", "\u{0C}" where verticalSpace:
+            // `where` binds to one pattern only: both need it.
+            case "\u{0B}" where verticalSpace, "\u{0C}" where verticalSpace:
                 lines += 1
                 current += 1
             default:
