@@ -315,4 +315,85 @@ struct AtomicOutputTests {
         #expect(site.files("Output/reports") == versions[2]!.1)
         #expect(site.stagingMirrorsLive())
     }
+
+    /// A withdrawn story's page that cannot be removed from the staging folder (immutable; the
+    /// staging folder links the live file, so the inode is shared) would be swapped back into
+    /// the live site: the build fails before the swap, naming the page, and changes nothing.
+    @Test func aWithdrawnStorysPageThatCannotBeRemovedFailsBeforeTheSwap() throws {
+        let site = try FixtureSite.versioned(stories: 5)
+        #expect(try site.run("build").status == 0)
+        try #require(site.exists("Output/site/cases/story-3/index.html"))
+        let page = site.root.appendingPathComponent("Output/site/cases/story-3/index.html").path
+        let lock = try FixtureSite.exec("/usr/bin/chattr", ["+i", page])
+        try #require(lock.status == 0, "this test needs chattr +i on the temporary folder's file system: \(lock.stderr)")
+        defer { _ = try? FixtureSite.exec("/usr/bin/chattr", ["-i", page]) }
+        try site.remove("Content/cases/story-3.md")
+        let before = try site.snapshot()
+        let run = try site.run("build")
+        #expect(run.status == 1)
+        #expect(run.errorLines.contains { $0.hasPrefix("Output:1:1: error: cannot remove Output/site/cases/story-3/index.html (staged in Output/.bansou-staging/), which this build no longer produces: Operation not permitted") },
+                "\(run.stderr)")
+        #expect(run.stderr.contains("; Output/ was not changed"))
+        #expect(!run.stdout.contains("removed)"), "the summary counted the page as removed: \(run.stdout)")
+        #expect(try site.snapshot() == before)
+    }
+
+    /// The three-rename fallback parks the live tree as `.bansou-staging/previous-<root>`; a
+    /// build killed between its renames leaves it there. Killed after the first rename, it is
+    /// the last good tree and goes back live (even if the next build then fails); killed after
+    /// the second, it is swept. (The fallback itself needs a file system without
+    /// RENAME_EXCHANGE; the leftovers are made by hand, as it leaves them.)
+    @Test func aTreeParkedByAKilledFallbackSwapIsPutBackOrSwept() throws {
+        let site = try FixtureSite.versioned(stories: 5)
+        #expect(try site.run("build").status == 0)
+        let oldSite = site.files("Output/site")
+        let fm = FileManager.default
+        let staging = site.root.appendingPathComponent("Output/.bansou-staging")
+        func parked() -> [String] { ((try? fm.contentsOfDirectory(atPath: staging.path)) ?? []).filter { $0.hasPrefix("previous-") } }
+
+        // Killed after the first rename: no Output/site, the old one parked. A build failing
+        // before the swap (a failing browser) leaves the old site live again.
+        try fm.moveItem(at: site.root.appendingPathComponent("Output/site"), to: staging.appendingPathComponent("previous-site"))
+        try site.setVersion(2, stories: 5)
+        let environment = FixtureSite.environment(["BANSOU_CHROME": try site.fakeBrowser(failing: true)])
+        let failed = try FixtureSite.exec(try FixtureSite.binary().path, ["build", "--pdf"], in: site.root, environment: environment)
+        #expect(failed.status == 1, "\(failed.stderr)")
+        #expect(site.files("Output/site") == oldSite)
+        #expect(parked().isEmpty)
+
+        // Killed after the second rename: the new tree live, the previous one parked (and a
+        // copy of it where the staging tree belongs). The next build sweeps it.
+        try fm.copyItem(at: staging.appendingPathComponent("reports"), to: staging.appendingPathComponent("previous-reports"))
+        let run = try site.run("build")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(parked().isEmpty)
+        #expect(try site.run("build", "--output", "Fresh").status == 0)
+        #expect(site.files("Output/site") == site.files("Fresh/site"))
+        #expect(site.files("Output/reports") == site.files("Fresh/reports"))
+        #expect(site.stagingMirrorsLive())
+    }
+
+    /// Staging entries that could not be put back after a failure are said as warnings: here
+    /// the browser fails after making the staged site/ folder immutable, so the staging
+    /// folder cannot go back to mirroring the live site/index.html.
+    @Test func stagingEntriesThatCouldNotBePutBackAreWarnedAbout() throws {
+        let site = try FixtureSite.versioned(stories: 3)
+        #expect(try site.run("build").status == 0)
+        let folder = site.root.appendingPathComponent("Output/.bansou-staging/site").path
+        let browser = site.root.appendingPathComponent("locking-chromium").path
+        let script = "#!/bin/sh\n/usr/bin/chattr +i '\(folder)'\necho 'chromium: the GPU process crashed' >&2\nexit 1\n"
+        FileManager.default.createFile(atPath: browser, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
+        defer { _ = try? FixtureSite.exec("/usr/bin/chattr", ["-i", folder]) }
+        try site.setVersion(2, stories: 3)
+        let environment = FixtureSite.environment(["BANSOU_CHROME": browser])
+        let run = try FixtureSite.exec(try FixtureSite.binary().path, ["build", "--pdf"], in: site.root, environment: environment)
+        var flags = try FixtureSite.exec("/usr/bin/lsattr", ["-d", folder])
+        try #require(flags.stdout.hasPrefix("----i"), "this test needs chattr +i on the temporary folder's file system: \(flags.stdout)\(flags.stderr)")
+        flags = try FixtureSite.exec("/usr/bin/chattr", ["-i", folder])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("warning: could not update Output/.bansou-staging/site/index.html"), "\(run.stderr)")
+        // Once the folder can be changed again, the next build repairs the staging folder.
+        #expect(try site.run("build").status == 0)
+        #expect(site.stagingMirrorsLive())
+    }
 }

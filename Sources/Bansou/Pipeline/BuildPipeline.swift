@@ -108,6 +108,7 @@ public struct BuildPipeline {
                     try staging.place(all)
                 } catch {
                     staging.discard()
+                    logWarnings(of: staging, log: log)
                     throw error
                 }
                 return staging
@@ -129,6 +130,7 @@ public struct BuildPipeline {
         }
         guard !log.hasErrors else {
             staging.discard()
+            logWarnings(of: staging, log: log)
             return result
         }
 
@@ -136,13 +138,19 @@ public struct BuildPipeline {
             do {
                 result.write = try staging.commit()
                 result.outputChanged = true
-                for warning in staging.warnings { log.warning(warning, at: SourceLocation(path: options.outputPath)) }
             } catch {
                 log.error("\(error)", at: SourceLocation(path: options.outputPath))
                 result.outputChanged = (error as? WriteError)?.outputChanged ?? false
             }
+            // Also after a failed swap: commit() discards, and links it could not put back are said.
+            logWarnings(of: staging, log: log)
         }
         return result
+    }
+
+    /// Staging entries that could not be updated or swept (the next build retries them).
+    private func logWarnings(of staging: OutputStaging, log: DiagnosticLog) {
+        for warning in staging.warnings { log.warning(warning, at: SourceLocation(path: options.outputPath)) }
     }
 
     /// Prints each report in the staging tree to its report.pdf, before the swap, so a browser

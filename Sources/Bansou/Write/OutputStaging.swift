@@ -21,6 +21,8 @@ public final class OutputStaging {
     public static let folderName = ".bansou-staging"
     /// Staging folders of earlier versions, one per build: swept.
     static let legacyPrefix = ".bansou-staging-"
+    /// The live tree parked inside the staging folder by the three-rename fallback.
+    static let previousPrefix = "previous-"
 
     let outputDirectory: URL
     let displayPath: String
@@ -66,6 +68,7 @@ public final class OutputStaging {
         do {
             if !existedBefore { try FileSystemCalls.removeEntry(url.path) }
             try FileSystemCalls.makeDirectory(url.path)
+            warnings += Self.sweepPrevious(in: url, outputDirectory: outputDirectory, displayPath: displayPath)
             for root in roots where FileSystemCalls.kind(url.appendingPathComponent(root).path) != .directory {
                 try FileSystemCalls.removeEntry(url.appendingPathComponent(root).path)
                 try FileSystemCalls.makeDirectory(url.appendingPathComponent(root).path)
@@ -164,11 +167,21 @@ public final class OutputStaging {
     public func commit() throws -> OutputWriter.Summary {
         let current = Self.walk(url.path, roots)
         let folders = Self.folders(of: Array(placed))
-        for file in current.files where !placed.contains(file) {
-            try? FileSystemCalls.removeEntry(url.appendingPathComponent(file).path)
+        // A page this build no longer produces (a withdrawn story) that cannot be removed would
+        // be swapped back into the live site: fail before the swap instead, naming it.
+        var stuck: [(path: String, reason: String)] = []
+        for file in current.files.sorted() where !placed.contains(file) {
+            do { try FileSystemCalls.removeEntry(url.appendingPathComponent(file).path) } catch { stuck.append((file, "\(error)")) }
         }
-        for folder in current.folders.sorted(by: >) where !folders.contains(folder) && !roots.contains(folder) {
-            try? FileSystemCalls.removeEntry(url.appendingPathComponent(folder).path)
+        if stuck.isEmpty {
+            for folder in current.folders.sorted(by: >) where !folders.contains(folder) && !roots.contains(folder) {
+                do { try FileSystemCalls.removeEntry(url.appendingPathComponent(folder).path) } catch { stuck.append((folder + "/", "\(error)")) }
+            }
+        }
+        if let first = stuck.first {
+            discard()
+            let more = stuck.count > 1 ? " (and \(stuck.count - 1) more)" : ""
+            throw WriteError(message: "cannot remove \(displayPath)/\(first.path) (staged in \(stagingDisplay)/), which this build no longer produces: \(first.reason)\(more)")
         }
         summary.removed = live.files.subtracting(placed).count
 
@@ -289,7 +302,10 @@ public final class OutputStaging {
                 return { _ = try RenameExchange.swap(staging, current) }
             }
             // No exchange on this file system: three renames, with a moment without the folder.
-            let previous = url.appendingPathComponent("previous-" + root).path
+            let previous = url.appendingPathComponent(Self.previousPrefix + root).path
+            // A leftover would make the rename fail (ENOTEMPTY); the sweep at start removed it,
+            // this only covers a folder that could not be swept there.
+            try FileSystemCalls.removeEntry(previous)
             try FileSystemCalls.move(current, previous)
             do {
                 try FileSystemCalls.move(staging, current)
@@ -306,6 +322,33 @@ public final class OutputStaging {
         default:
             throw WriteError(message: OutputWriter.notAFolderMessage(displayPath + "/" + root))
         }
+    }
+
+    /// Puts back what the three-rename fallback left when a build was killed between its
+    /// renames: `previous-<root>` is the last good tree when `<root>` is missing (killed after
+    /// the first rename), so it goes back live; otherwise it is the previous output and becomes
+    /// the staging tree again if that is missing, else it is removed. Returns the warnings.
+    private static func sweepPrevious(in url: URL, outputDirectory: URL, displayPath: String) -> [String] {
+        var warnings: [String] = []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        for name in names where name.hasPrefix(previousPrefix) {
+            let previous = url.appendingPathComponent(name).path
+            let root = String(name.dropFirst(previousPrefix.count))
+            let live = outputDirectory.appendingPathComponent(root).path
+            let staging = url.appendingPathComponent(root).path
+            do {
+                if !root.isEmpty, FileSystemCalls.kind(previous) == .directory, FileSystemCalls.kind(live) == .missing {
+                    try FileSystemCalls.move(previous, live)
+                } else if !root.isEmpty, FileSystemCalls.kind(previous) == .directory, FileSystemCalls.kind(staging) == .missing {
+                    try FileSystemCalls.move(previous, staging)
+                } else {
+                    try FileSystemCalls.removeEntry(previous)
+                }
+            } catch {
+                warnings.append("could not put back or remove \(displayPath)/\(folderName)/\(name), left by a build killed while swapping (\(error))")
+            }
+        }
+        return warnings
     }
 
     /// Files and folders under the given roots of `base` (roots themselves not listed).
