@@ -94,7 +94,7 @@ struct GateScopeTests {
         #expect(run.status == 1)
         #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:7:5: error: unscanned entry 'assets/nope.png' names no published file") }, "\(run.stderr)")
         #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:8:5: error: unscanned entry '../Content/clients/yamada-seiko.yaml' must name one file") }, "\(run.stderr)")
-        #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:9:5: error: unscanned entry '/etc/hostname' must be a path under Output/site/") }, "\(run.stderr)")
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:9:5: error: unscanned entry '/etc/hostname' must be a path inside the published site (site/") }, "\(run.stderr)")
     }
 
     /// Listing a file does not exempt its name, nor its text when it is text after all.
@@ -326,5 +326,77 @@ extension FixtureSite {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)
+    }
+}
+
+/// Review findings on the gate: readings that hide UTF-8, base64 data: URIs, phone
+/// numbers written with brackets or dots in `allow`, and clients whose site is on a platform.
+extension GateScopeTests {
+    /// One NUL byte made the UTF-8 text read as UTF-16 mojibake only.
+    @Test func utf8AssetWithANulByteIsScannedAsUTF8() throws {
+        var bytes = Array("紹介: 山田精工の工場\n".utf8) + [0]
+        if bytes.count % 2 == 1 { bytes.append(0x0A) }
+        let site = try Self.fixture()
+        try site.writeData("Templates/assets/notes.css", Data(bytes))
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.errorLines.contains { $0.contains("会社名 of client yamada-seiko") }, "\(run.stderr)")
+    }
+
+    /// ASCII with `ESC $` was read only as ISO-2022-JP, which turns the letters after it into kanji.
+    @Test func asciiAssetWithAJISEscapeIsScannedAsUTF8() throws {
+        let site = try Self.fixture()
+        try site.writeData("Templates/assets/notes.txt", Data([0x1B, 0x24, 0x40] + Array("YAMADA_SEIKO".utf8) + [0x1B, 0x28, 0x42, 0x0A]))
+        let run = try site.run("build")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/notes.txt:1:4: error: ") && $0.contains("of client yamada-seiko") }, "\(run.stderr)")
+    }
+
+    static func svgDataURI(_ svg: String) -> String {
+        "data:image/svg+xml;base64," + Data(svg.utf8).base64EncodedString()
+    }
+
+    @Test func base64DataURIsInAssetsAndTemplatesAreDecodedAndScanned() throws {
+        let uri = Self.svgDataURI("<svg xmlns=\"http://www.w3.org/2000/svg\"><text>山田精工</text></svg>")
+        let site = try Self.fixture()
+        try site.write("Templates/assets/extra.css", "body {\n  background: url(\"\(uri)\");\n}\n")
+        let layout = try String(contentsOf: site.root.appendingPathComponent("Templates/layout.mustache"), encoding: .utf8)
+        try site.write("Templates/layout.mustache", layout.replacingOccurrences(of: "</body>", with: "<img src=\"\(Self.svgDataURI("<svg><text>山田精工</text></svg>"))\" alt=\"\">\n</body>"))
+        let run = try site.run("build")
+        #expect(run.status == 1)
+        #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/extra.css:2:") && $0.contains("会社名 of client yamada-seiko in published text (山田**) inside a base64 data: URI") }, "\(run.stderr)")
+        #expect(run.errorLines.contains { $0.hasPrefix("Templates/layout.mustache:") && $0.contains("inside a base64 data: URI") }, "\(run.stderr)")
+        #expect(!site.exists("Output"))
+    }
+
+    @Test func base64DataURIsThatAreTextWithoutSecretsOrNotTextAtAll() throws {
+        let site = try Self.fixture()
+        try site.write("Templates/assets/icon.css", ".a { background: url(\(Self.svgDataURI("<svg><circle r=\"4\"/></svg>"))); }\n")
+        #expect(try site.run("build").status == 0)
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]).base64EncodedString()
+        try site.write("Templates/assets/icon.css", ".a { background: url(DATA:image/png;BASE64,\(png)); }\n")
+        let run = try site.run("build")
+        #expect(run.status == 1)
+        #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/icon.css:1:") && $0.contains("base64 data: URI that is not text") }, "\(run.stderr)")
+    }
+
+    @Test(arguments: ["(0565) 12-3456", "0565.12.3456", "TEL（0565）12・3456"])
+    func allowEntriesWithAClientPhoneInAnyPunctuationAreErrors(entry: String) throws {
+        let terms = IdentifyingTerms.all(try LeakFixture.clients())
+        #expect(LeakScanner.termsAllowed(by: entry, among: terms).contains { $0.category == .phone && $0.clientID == "yamada-seiko" })
+        #expect(LeakScanner.termsAllowed(by: "0120-000-000", among: terms).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("https://www.facebook.com/yamadaseiko", "facebook"), ("https://yamadaseiko.jimdofree.com/", "jimdofree"),
+        ("https://note.com/yamadaseiko/n/abc", "note"), ("https://www.youtube.com/@yamadaseiko", "youtube"),
+        ("https://www.linkedin.com/company/yamadaseiko", "linkedin"), ("https://sites.google.com/view/yamadaseiko", "google"),
+    ])
+    func aClientSiteOnAPlatformIsNamedByItsPageNotThePlatform(website: String, platform: String) throws {
+        let yaml = LeakFixture.yamadaYAML.replacingOccurrences(of: "website: https://yamada-seiko.example.jp", with: "website: \(website)")
+        let scanner = LeakScanner(clients: [try LeakFixture.client(yaml, path: "Content/clients/yamada-seiko.yaml")])
+        let footer = "<a href=\"https://www.\(platform).com/dxcenter\">\(platform)</a> <a href=\"https://dx.\(platform).com/\">x</a>"
+        #expect(scanner.scan(footer, format: .markup).isEmpty, "\(scanner.scan(footer, format: .markup))")
+        #expect(scanner.scan("<p>yamadaseiko</p>", format: .markup).contains { $0.clientID == "yamada-seiko" })
     }
 }

@@ -46,7 +46,7 @@ public struct SiteConfig: Decodable, Sendable {
     public static func unscannedProblem(_ entry: String) -> String? {
         if entry.isEmpty { return "an unscanned entry is empty: name a published file, e.g. assets/logo.png" }
         if entry.hasPrefix("/") || entry.contains("\\") || entry.contains("://") {
-            return "unscanned entry '\(entry)' must be a path under Output/site/ written with '/', e.g. assets/logo.png"
+            return "unscanned entry '\(entry)' must be a path inside the published site (site/ in the output folder) written with '/', e.g. assets/logo.png"
         }
         let segments = entry.split(separator: "/", omittingEmptySubsequences: false)
         if segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {

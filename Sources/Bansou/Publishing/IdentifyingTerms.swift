@@ -62,7 +62,7 @@ public struct IdentifyingTerms: Sendable {
         // (identifiers: [Yamada Seiko]): that term matches it, under its own category.
         if let website = client.website {
             let written = Set(builder.terms.map { IdentifyingTerms.letters($0.normalized) })
-            for label in IdentifyingTerms.nameLabels(ofHosts: IdentifyingTerms.hosts(ofWebsite: website.value))
+            for label in IdentifyingTerms.nameLabels(ofWebsite: website.value)
             where !written.contains(IdentifyingTerms.letters(label)) {
                 builder.addText(.website, website, normalized: TextNormalizer.normalize(label))
             }
@@ -181,7 +181,9 @@ public struct IdentifyingTerms: Sendable {
         }
         host = TextNormalizer.normalize(host)
         while host.hasSuffix(".") { host.removeLast() }
-        guard !host.isEmpty else { return [] }
+        // A page on a platform (facebook.com/yamadaseiko): its host names the platform, and as
+        // a term would fail every footer link to it. The page's name is its term instead.
+        guard !host.isEmpty, !isPlatformHost(host) else { return [] }
         var hosts = [host]
         if host.hasPrefix("www."), host.count > 4 { hosts.append(String(host.dropFirst(4))) }
         return hosts
@@ -194,20 +196,56 @@ public struct IdentifyingTerms: Sendable {
     /// and only ASCII labels of 4 characters or more (a Japanese label of 2 or more), so
     /// that no common short word becomes a term.
     public static func nameLabels(ofHosts hosts: [String]) -> [String] {
+        nameLabels(hosts.flatMap { $0.split(separator: ".").dropLast().map(String.init) })
+    }
+
+    /// The name labels of a website: those of its host, or for a page on a platform
+    /// (`facebook.com/yamadaseiko`, `youtube.com/@yamadaseiko`) the first segment of its path
+    /// that is not the platform's own (`linkedin.com/company/…`, `sites.google.com/view/…`).
+    static func nameLabels(ofWebsite website: String) -> [String] {
+        let hosts = hosts(ofWebsite: website)
+        guard hosts.isEmpty else { return nameLabels(ofHosts: hosts) }
+        let trimmed = website.trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = URLComponents(string: trimmed.contains("://") ? trimmed : "https://" + trimmed)?.path ?? ""
+        let segments = path.split(separator: "/").map { TextNormalizer.normalize(String($0.drop { $0 == "@" })) }
+        guard let name = segments.first(where: { !platformPathWords.contains($0) && !$0.isEmpty }) else { return [] }
+        return nameLabels([name])
+    }
+
+    private static func nameLabels(_ candidates: [String]) -> [String] {
         var labels: [String] = []
-        for host in hosts {
-            for label in host.split(separator: ".").dropLast().map(String.init) {
-                let ascii = label.allSatisfy(\.isASCII)
-                guard ascii ? label.count >= 4 : label.count >= 2, !genericLabels.contains(label),
-                      !label.hasPrefix("xn--"), !(label.hasPrefix("www") && label.dropFirst(3).allSatisfy(\.isNumber)),
-                      !label.allSatisfy(\.isNumber) else { continue }
-                for form in [label, label.replacingOccurrences(of: "-", with: ""), label.replacingOccurrences(of: "-", with: "_")]
-                where !labels.contains(form) {
-                    labels.append(form)
-                }
+        for label in candidates {
+            let ascii = label.allSatisfy(\.isASCII)
+            guard ascii ? label.count >= 4 : label.count >= 2, !genericLabels.contains(label), !platformLabels.contains(label),
+                  !label.hasPrefix("xn--"), !(label.hasPrefix("www") && label.dropFirst(3).allSatisfy(\.isNumber)),
+                  !label.allSatisfy(\.isNumber) else { continue }
+            for form in [label, label.replacingOccurrences(of: "-", with: ""), label.replacingOccurrences(of: "-", with: "_")]
+            where !labels.contains(form) {
+                labels.append(form)
             }
         }
         return labels
+    }
+
+    /// Sites where many people publish, by the domain under which each has a page: the
+    /// domain's labels name the platform, never a client (yamada.jimdofree.com is named by
+    /// `yamada`). A page right on one of these hosts is named by its path.
+    static let platformDomains: Set<String> = [
+        "facebook.com", "instagram.com", "x.com", "twitter.com", "youtube.com", "linkedin.com", "note.com", "ameblo.jp",
+        "tiktok.com", "threads.net", "line.me", "github.com", "sites.google.com", "google.com", "wantedly.com",
+        "jimdofree.com", "jimdo.com", "jimdosite.com", "wixsite.com", "wix.com", "blogspot.com", "wordpress.com",
+        "github.io", "base.shop", "thebase.in", "theshop.jp", "stores.jp", "myshopify.com", "shopify.com",
+        "peraichi.com", "hatenablog.com", "hatenablog.jp", "hateblo.jp", "fc2.com", "livedoor.blog", "goope.jp", "studio.site",
+    ]
+    static let platformLabels: Set<String> = Set(platformDomains.flatMap { $0.split(separator: ".").dropLast().map(String.init) })
+    /// Path segments that are the platform's, not the page's.
+    static let platformPathWords: Set<String> = ["view", "site", "sites", "pages", "page", "channel", "c", "user", "company", "in", "p", "people", "pg", "profile", "s"]
+
+    /// `facebook.com`, `www.facebook.com`, `m.facebook.com`: a platform's own host.
+    static func isPlatformHost(_ host: String) -> Bool {
+        var bare = host
+        for prefix in ["www.", "m.", "mobile.", "web."] where bare.hasPrefix(prefix) { bare.removeFirst(prefix.count) }
+        return platformDomains.contains(bare)
     }
 
     /// A label's letters and digits without the punctuation between them (yamada-seiko → yamadaseiko).

@@ -110,7 +110,9 @@ public struct LeakScanner: Sendable {
     public static func termsAllowed(by entry: String, among terms: [IdentifyingTerm]) -> [IdentifyingTerm] {
         let text = TextNormalizer.normalize(entry)
         let skeleton = TextNormalizer.skeleton(entry)
-        let digits = TextNormalizer.normalizeNumber(entry)
+        // Digits only: the scanner reads `(0565) 12-3456` and `0565.12.3456` as the number
+        // 0565123456, so an entry written so would let it through.
+        let digits = String(TextNormalizer.normalizeNumber(entry).unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
         return terms.filter { term in
             switch term.matching {
             case .text:

@@ -41,6 +41,19 @@ enum PublishedTextDecoder {
         return foundation(bytes, .shiftJIS).map { ($0, .shiftJIS) }
     }
 
+    /// Every reading the gate scans: `decode`'s, and the UTF-8 one too whenever the bytes are
+    /// valid UTF-8 without a byte-order mark. A UTF-8 file with one NUL byte would otherwise be
+    /// read only as UTF-16 (mojibake), and ASCII with `ESC $ B` only as ISO-2022-JP, hiding
+    /// the names in either; UTF-8 cannot simply win, as half of all kanji in UTF-16 are ASCII
+    /// byte pairs (山 is `q\`), valid UTF-8 too.
+    static func readings(_ data: Data) -> [(text: String, encoding: Encoding)] {
+        guard let first = decode(data) else { return [] }
+        let bytes = [UInt8](data)
+        guard first.encoding != .utf8, decodeByteOrderMark(bytes) == nil,
+              let utf8 = String(validating: bytes, as: UTF8.self) else { return [first] }
+        return [first, (utf8, .utf8)]
+    }
+
     // MARK: Unicode
 
     private static func decodeByteOrderMark(_ b: [UInt8]) -> (String, Encoding)? {

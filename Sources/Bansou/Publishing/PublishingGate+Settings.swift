@@ -4,9 +4,9 @@ extension PublishingGate {
     /// What the gate checks besides the output: that site.yaml cannot let a client's term
     /// through, that every `unscanned` entry names a published file, and that every file
     /// in the clients folder is a loaded client (a gate without its clients checks nothing).
-    func checkSettings(publishedPaths: Set<String>, log: DiagnosticLog) {
+    func checkSettings(publishedPaths: Set<String>, outputPrefix: String, log: DiagnosticLog) {
         checkAllowList(log: log)
-        checkUnscanned(publishedPaths: publishedPaths, log: log)
+        checkUnscanned(publishedPaths: publishedPaths, outputPrefix: outputPrefix, log: log)
         checkClientsFolder(log: log)
     }
 
@@ -22,12 +22,12 @@ extension PublishingGate {
         }
     }
 
-    func checkUnscanned(publishedPaths: Set<String>, log: DiagnosticLog) {
+    func checkUnscanned(publishedPaths: Set<String>, outputPrefix: String, log: DiagnosticLog) {
         for entry in library.site.unscanned ?? [] {
             if let problem = SiteConfig.unscannedProblem(entry.value) {
                 log.error(problem, at: entry.location)
             } else if !publishedPaths.contains(entry.value) {
-                log.error("unscanned entry '\(entry.value)' names no published file (paths are under Output/site/, e.g. assets/logo.png for Templates/assets/logo.png)",
+                log.error("unscanned entry '\(entry.value)' names no published file (paths are under \(outputPrefix)/site/, e.g. assets/logo.png for \(templatesPrefix)/assets/logo.png)",
                           at: entry.location)
             }
         }
@@ -42,8 +42,8 @@ extension PublishingGate {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
-        let isLink = (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil
-        guard exists || isLink else { return }   // no clients folder: a portal with no clients yet
+        // Missing, a dangling link or a file: the loader has said so already, and the gate
+        // never runs after an error; refused here too, as a gate without clients checks nothing.
         guard exists, isDirectory.boolValue, let names = try? fm.contentsOfDirectory(atPath: url.path) else {
             log.error("the clients folder cannot be read, so the publishing gate cannot check for any client's terms", at: SourceLocation(path: display))
             return

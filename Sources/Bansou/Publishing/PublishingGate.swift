@@ -59,12 +59,13 @@ public struct PublishingGate {
         var decoded: String?
         /// An asset that is not text and not listed under `unscanned`.
         var unreadable = false
+        var dataURIs: [DataURIFinding] = []
     }
 
     /// Scans every public file on all cores; hits go to the log at their source positions.
     func check(_ files: [OutputFile], outputPrefix: String, log: DiagnosticLog) -> Report {
         let public_ = files.filter { $0.path.hasPrefix("site/") }
-        checkSettings(publishedPaths: Set(public_.map { String($0.path.dropFirst("site/".count)) }), log: log)
+        checkSettings(publishedPaths: Set(public_.map { String($0.path.dropFirst("site/".count)) }), outputPrefix: outputPrefix, log: log)
         let unscanned = Set((library.site.unscanned ?? []).map(\.value))
         let results = parallelMap(public_) { file in scan(file, unscanned: unscanned) }
 
@@ -86,7 +87,12 @@ public struct PublishingGate {
                 tracer.trace(hit, inName: false, output: output, own: file.sources, message: Self.publishedMessage, wouldBe: "would be published in \(output)")
             }
         }
-        let hits = report(tracer, log: log)
+        var reportedDataURIs = Set<String>()
+        for (file, scanned) in zip(public_, results) where !scanned.dataURIs.isEmpty {
+            let asset = assetSources[file.path].flatMap { path in scanned.decoded.map { (path: path, text: $0) } }
+            reportDataURIs(scanned.dataURIs, own: file.sources, assetText: asset, reported: &reportedDataURIs, log: log)
+        }
+        let hits = report(tracer, log: log) + reportedDataURIs.count
         return Report(files: public_.count, bytes: public_.reduce(0) { $0 + $1.contents.count },
                       clients: clientCount, terms: scanner.termCount, hits: hits)
     }
@@ -98,17 +104,24 @@ public struct PublishingGate {
         var scanned = Scanned(nameHits: scanner.scan(published, format: .plain))
         let format = ScanFormat(pathExtension: (file.path as NSString).pathExtension)
         guard let source = assetSources[file.path] else {
-            scanned.textHits = scanner.scan(String(decoding: file.contents, as: UTF8.self), format: format)
+            let text = String(decoding: file.contents, as: UTF8.self)
+            scanned.textHits = scanner.scan(text, format: format)
+            scanned.dataURIs = scanDataURIs(in: text)
             return scanned
         }
-        guard let decoded = PublishedTextDecoder.decode(file.contents) else {
+        let readings = PublishedTextDecoder.readings(file.contents)
+        guard !readings.isEmpty else {
             scanned.unreadable = !unscanned.contains(published)
             return scanned
         }
         // Lines and columns as the source is read everywhere else (BOM dropped, CRLF as LF).
-        let text = SourceText(path: source, text: decoded.text).text
-        scanned.decoded = text
-        scanned.textHits = scanner.scan(text, format: format)
+        let texts = readings.map { SourceText(path: source, text: $0.text).text }
+        let hits = texts.map { scanner.scan($0, format: format) }
+        // The tracer places hits in one text: the first reading that has any. A hit only
+        // another reading has is still an error, reported at the client's term.
+        scanned.decoded = texts[hits.firstIndex { !$0.isEmpty } ?? 0]
+        scanned.textHits = hits.flatMap { $0 }
+        scanned.dataURIs = texts.flatMap { scanDataURIs(in: $0) }
         return scanned
     }
 
