@@ -120,9 +120,9 @@ private func summary(_ hits: [LeakHit]) -> [String] {
         #expect(summary(try hits("<p><ruby>山田精工<rt>やまだせいこう</rt></ruby></p>")) == ["name:yamada-seiko", "kana:yamada-seiko"])
         #expect(summary(try hits("<p>山田精工（やまだせいこう）は</p>")) == ["name:yamada-seiko", "kana:yamada-seiko"])
         #expect(TextNormalizer.skeleton("精工（せいこう）社") == "精エ社\nセコ", "工 folds to エ and still opens a reading")
-        // The kana hit points at the reading itself (up to its last folded character: ー is dropped).
+        // The kana hit points at the reading itself, its dropped long vowel included.
         let kana = try #require(try hits("<p>山田精工（ヤマダセイコー）</p>").last)
-        #expect(kana.category == .kana && kana.matched == "ヤマダセイコ")
+        #expect(kana.category == .kana && kana.matched == "ヤマダセイコー")
     }
 
     @Test func bracketsThatAreNoReadingStay() throws {
