@@ -1,0 +1,26 @@
+/// Content/site.yaml: the keys of `SiteConfig`, with the checks of `Validator.validateSite`.
+extension SchemaTables {
+    var siteSchema: JSONValue {
+        Schema.document(title: "サイトの設定（site.yaml）", description: "ポータルの設定",
+            Schema.object("サイトの設定", required: ["title", "description", "base_url", "publisher"], [
+                ("title", Schema.text("ポータルの名前")),
+                ("description", Schema.text("ポータルの説明（一文）")),
+                ("base_url", Schema.pattern("公開する URL（https://dx.example.jp/）。正規 URL、フィード、サイトマップに使う", "^https?://")),
+                ("language", Schema.text("言語（既定は ja）")),
+                ("publisher", Schema.object("ポータルの発行者（公開される）", required: ["name"], [
+                    ("name", Schema.text("発行者の名前")),
+                    ("type", Schema.choice("発行者の支援機関の種類の id（guidance/institutions.yaml）。同じ種類の連携先は支援先に紹介しない", institutions)),
+                    ("url", Schema.pattern("ウェブサイト（https://…、mailto:…、tel:…）", Self.contactLinkPattern)),
+                    ("email", Schema.text("メールアドレス（公開する連絡先は allow にも書く）")),
+                    ("phone", Schema.textOrNumber("電話番号（公開する連絡先は allow にも書く）")),
+                ])),
+                ("as_of", Schema.date("「最新」の一覧とレポートの基準日（既定は今日）")),
+                ("per_page", Schema.integer("一覧の1ページの事例数（既定は 10）", 1...1000)),
+                ("unsafe_html", Schema.bool("Markdown の生の HTML をそのまま出す（既定は false）")),
+                ("allow", Schema.list("公開してよい発行者の連絡先（メールアドレス、電話番号）。支援先の語は書かない", of: Schema.textOrNumber("連絡先"))),
+                ("unscanned", Schema.list("公開するテキストでないファイル（画像など）の、Output/site/ の下のパス（例: assets/logo.png）", of: Schema.text("パス", notBlank: true))),
+                ("theme_slugs", Schema.map("テーマ（タグ）のページのパス（例: ペーパーレス: paperless）",
+                    keys: Schema.text("テーマ"), values: Schema.slug("パスにする id"))),
+            ]))
+    }
+}
