@@ -13,7 +13,8 @@ import FuzzSupport
 /// Invariants: no crash (a template that includes itself, directly or through another, must be
 /// reported, not overflow the stack); a refused set names a template file at a position inside
 /// it; a set that loads renders without an error; a value the context holds as HTML is escaped
-/// unless a template asks for it raw ({{{…}}}, {{&…}}, a changed delimiter or a content-type pragma).
+/// unless a template asks for it raw ({{{…}}}, {{&…}}, a changed delimiter or a content-type pragma);
+/// and the compiled renderer gives exactly the bytes of swift-mustache's (CompiledRenderer).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplates(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let text = FuzzInput.text(data, size) else { return 0 }
@@ -68,6 +69,12 @@ enum TemplatesCheck {
         }
         let html = templates.render(context, template: "page", log: log)
         invariant(!log.all.hasErrors, "a loaded set failed to render: \(log.all)")
+        // The compiled renderer (used whenever the set compiles) gives swift-mustache's bytes.
+        if let compiled = templates.compiled, let value = TemplateValue(context) {
+            let reference = templates.library.render(context, withTemplate: "page")
+            invariant(compiled.render(value, template: "page") == reference,
+                      "compiled render differs from swift-mustache: \(String(reflecting: compiled.render(value, template: "page"))) vs \(String(reflecting: reference))")
+        }
         if !parts.contains(where: { asksForRaw($0.body) || $0.body.contains("x-fuzz-raw") }) {
             invariant(!html.contains(marker), "a context value reached the output unescaped")
         }

@@ -4,6 +4,9 @@ import Mustache
 /// Templates/: Mustache templates (HTML-escaped by default) and static assets.
 public struct TemplateSet: @unchecked Sendable {
     public let library: MustacheLibrary
+    /// The same templates compiled for rendering (nil if one uses a feature the compiled
+    /// renderer does not mirror: then swift-mustache renders everything, as it parses everything).
+    let compiled: CompiledTemplates?
     public let names: Set<String>
     /// Files under Templates/assets/, copied to Output/site/assets/.
     public let assets: [(path: String, contents: Data)]
@@ -59,13 +62,26 @@ public struct TemplateSet: @unchecked Sendable {
         log.add(contentsOf: partialProblems)
         if failed || !partialProblems.isEmpty { return nil }
         assets.sort { $0.0 < $1.0 }
-        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), assets: assets,
-                           sources: sources, displayPrefix: displayPrefix)
+        return TemplateSet(library: MustacheLibrary(templates: templates), compiled: compile(templates), names: Set(templates.keys),
+                           assets: assets, sources: sources, displayPrefix: displayPrefix)
+    }
+
+    /// Every template compiled, or nil if one cannot be (see CompiledTemplate).
+    static func compile(_ templates: [String: MustacheTemplate]) -> CompiledTemplates? {
+        // The reference renderer on request, to compare outputs (CompiledRendererTests, docs/design.md).
+        if ProcessInfo.processInfo.environment["BANSOU_TEMPLATE_RENDERER"] == "swift-mustache" { return nil }
+        var compiled: [String: CompiledTemplate] = [:]
+        for (name, template) in templates {
+            guard let one = CompiledTemplate(template) else { return nil }
+            compiled[name] = one
+        }
+        return CompiledTemplates(templates: compiled)
     }
 
     /// Renders one template. swift-mustache returns nil only for a template that is not
     /// there; that is an error, never an empty page (partials were checked when loading).
     func render(_ context: Any, template: String, log: DiagnosticLog) -> String {
+        if let compiled, let value = TemplateValue(context), let text = compiled.render(value, template: template) { return text }
         if let text = library.render(context, withTemplate: template) { return text }
         let path = "\(displayPrefix)/\(template).mustache"
         log.error("cannot render with template '\(template)': \(path) does not exist", at: SourceLocation(path: path))
