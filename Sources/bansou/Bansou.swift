@@ -8,7 +8,7 @@ struct BansouCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bansou",
         abstract: "伴走: a regional DX support portal and confidential client roadmap reports from Content/ and Templates/.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, NewCommand.self, SchemaCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, ServeCommand.self, NewCommand.self, SchemaCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
