@@ -73,6 +73,8 @@ public struct BuildPipeline {
         let files = stage("render") { () -> [OutputFile] in
             SiteRenderer(library: library, templates: templates, html: html).render(log: log)
         }
+        // links: every internal link and image of a body reaches a file or anchor just rendered
+        stage("links") { InternalLinks(library: library, allPages: content.pages, html: html, files: files).check(log: log) }
         // reports: confidential, under Output/reports only (never scanned as public output)
         let reports = stage("reports") { ReportRenderer(library: library, templates: templates, onlyClient: options.onlyClient).render(log: log) }
         result.counts = [
