@@ -23,21 +23,32 @@ enum LiveReloadPage {
     }
 
     /// The page knows which build it shows; on (re)connecting the server says which build is
-    /// current, and a page that missed a reload (opened during a rebuild, or the server was
-    /// restarted) reloads then. EventSource reconnects by itself after the server went away.
+    /// current, and a page that missed a reload (opened during a rebuild, hidden meanwhile, or
+    /// the server was restarted) reloads then. EventSource reconnects by itself after the server
+    /// went away. A hidden tab closes its stream: over HTTP/1.1 Chromium allows 6 connections
+    /// per host, and six open preview tabs holding a stream each would stall every other request.
     static func script(build: String) -> String {
         """
         <script id="\(scriptID)">(function () {
           var build = \(jsonString(build));
-          var events = new EventSource("\(eventsPath)");
-          events.addEventListener("build", function (e) { if (e.data !== build) location.reload(); });
-          events.addEventListener("reload", function () { location.reload(); });
-          events.addEventListener("errors", function (e) {
+          var events = null;
+          function showErrors(e) {
             var old = document.getElementById("\(overlayID)");
             var holder = document.createElement("div");
             holder.innerHTML = JSON.parse(e.data);
             if (old) old.replaceWith(holder.firstElementChild); else document.body.appendChild(holder.firstElementChild);
+          }
+          function connect() {
+            if (events) return;
+            events = new EventSource("\(eventsPath)");
+            events.addEventListener("build", function (e) { if (e.data !== build) location.reload(); });
+            events.addEventListener("reload", function () { location.reload(); });
+            events.addEventListener("errors", showErrors);
+          }
+          document.addEventListener("visibilitychange", function () {
+            if (document.hidden) { if (events) { events.close(); events = null; } } else connect();
           });
+          if (!document.hidden) connect();
         })();</script>
         """
     }
@@ -51,6 +62,8 @@ enum LiveReloadPage {
         <div id="\(overlayID)" role="alert" style="position:fixed;inset:0 0 auto 0;z-index:2147483647;max-height:70vh;overflow:auto;\
         margin:0;padding:1em 1.5em;background:#fff5f5;color:#5c0011;border-bottom:4px solid #c00;\
         font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left;box-shadow:0 4px 16px rgba(0,0,0,.25)">\
+        <button type="button" onclick="this.parentNode.remove()" aria-label="close" style="float:right;font:inherit;\
+        cursor:pointer;border:1px solid #c00;background:#fff;color:#5c0011;border-radius:4px">×</button>\
         <p style="margin:0 0 .5em;font-weight:bold">bansou: the rebuild failed with \(count) error\(count == 1 ? "" : "s"); this page shows the last good build.</p>\
         <ol style="margin:0;padding-left:1.5em;white-space:pre-wrap;word-break:break-word">\(items)</ol></div>
         """
