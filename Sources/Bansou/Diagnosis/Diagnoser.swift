@@ -59,12 +59,11 @@ public struct Diagnoser: Sendable {
             (id: item.client.id.value, industry: item.client.industry?.value, stage: item.diagnosis.stage.effective,
              levels: item.diagnosis.history.current.levels)
         }
-        let order = guidance.areas.areas.map(\.id.value)
+        let groups = PeerComparison.Groups(peers: peers, areaOrder: guidance.areas.areas.map(\.id.value))
         return diagnosed.map { item in
             var diagnosis = item.diagnosis
-            diagnosis.peers = PeerComparison.compare(client: item.client.id.value, industry: item.client.industry?.value,
-                                                     stage: diagnosis.stage.effective, levels: diagnosis.history.current.levels,
-                                                     peers: peers, areaOrder: order)
+            diagnosis.peers = groups.compare(client: item.client.id.value, industry: item.client.industry?.value,
+                                             stage: diagnosis.stage.effective, levels: diagnosis.history.current.levels)
             return (item.client, diagnosis)
         }
     }

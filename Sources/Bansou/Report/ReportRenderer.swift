@@ -42,7 +42,16 @@ public struct ReportRenderer {
         let templates = self.templates
         let clients = library.clients.sorted { $0.id.value < $1.id.value }
         let diagnosed = diagnoser.addPeers(parallelMap(clients) { client in (client: client, diagnosis: diagnoser.diagnose(client)) })
-        let rendered: [[OutputFile]] = parallelMap(diagnosed) { item in
+        // The dashboard (a large page) is job -1, first in line, so it renders beside the
+        // clients' reports instead of after them on one core.
+        let rendered: [[OutputFile]] = parallelMap(Array(-1..<diagnosed.count)) { index in
+            if index < 0 {
+                let dashboard = DashboardViewBuilder(library: library).build(diagnoses: diagnosed)
+                return [OutputFile(path: Self.dashboardPath,
+                                   text: templates.render(MustacheValue.flatten(dashboard) ?? [:], template: "report/dashboard", log: log),
+                                   sources: clients.map(\.path) + library.staff.map(\.path))]
+            }
+            let item = diagnosed[index]
             let id = item.client.id.value
             // The company's view is flattened once and shared by both documents.
             let report = MustacheValue.flatten(views.build(client: item.client, diagnosis: item.diagnosis)) as? [String: Any] ?? [:]
@@ -57,10 +66,8 @@ public struct ReportRenderer {
                            sources: [item.client.path]),
             ]
         }
-        var files = rendered.flatMap { $0 }
-        let dashboard = DashboardViewBuilder(library: library).build(diagnoses: diagnosed)
-        files.append(OutputFile(path: Self.dashboardPath, text: templates.render(MustacheValue.flatten(dashboard) ?? [:], template: "report/dashboard", log: log),
-                                sources: clients.map(\.path) + library.staff.map(\.path)))
+        // The dashboard after the reports, as the write stage has always received them.
+        var files = rendered.dropFirst().flatMap { $0 } + rendered[0]
         let advisorNames = Dictionary(library.staff.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a })
         files.append(OutputFile(path: Self.portfolioCSVPath, contents: PortfolioCSV.data(diagnosed, asOf: library.asOf, advisorNames: advisorNames),
                                 sources: clients.map(\.path) + library.staff.map(\.path)))

@@ -4,6 +4,30 @@ import Foundation
 /// Speaks to the owner: 貴社, plain words, the publisher's own name for its own tasks.
 struct ReportViewBuilder {
     let library: Library
+    /// The stage diagram depends only on the stage and the computed stage behind an override:
+    /// drawn once per pair here rather than once per client.
+    private let stageDiagrams: [StageKey: String]
+
+    private struct StageKey: Hashable { let stage: Int?; let computed: Int? }
+
+    init(library: Library) {
+        self.library = library
+        let stages: [Int?] = [nil] + library.guidance.stages.stages.map(\.id.value)
+        var diagrams: [StageKey: String] = [:]
+        for stage in stages {
+            for computed in stages {
+                diagrams[StageKey(stage: stage, computed: computed)] = Self.stageDiagram(library.guidance, stage: stage, computed: computed)
+            }
+        }
+        stageDiagrams = diagrams
+    }
+
+    static func stageDiagram(_ guidance: Guidance, stage: Int?, computed: Int?) -> String {
+        let steps = guidance.stages.stages.map {
+            StageDiagramSVG.Step(id: $0.id.value, name: $0.name, title: $0.title, share: $0.surveyShare)
+        }
+        return StageDiagramSVG(steps: steps, stage: stage, computed: computed, companyLabel: "貴社").render()
+    }
 
     var guidance: Guidance { library.guidance }
     var publisher: SiteConfig.Publisher { library.site.publisher }
@@ -87,11 +111,9 @@ struct ReportViewBuilder {
                                     gap: a.target.map { $0 > a.current ? "+\($0 - a.current)" : "±0" } ?? "—")
         }
 
-        let steps = guidance.stages.stages.map {
-            StageDiagramSVG.Step(id: $0.id.value, name: $0.name, title: $0.title, share: $0.surveyShare)
-        }
-        let diagram = StageDiagramSVG(steps: steps, stage: stage.effective,
-                                      computed: stage.override != nil ? stage.computed : nil, companyLabel: "貴社").render()
+        let computed = stage.override != nil ? stage.computed : nil
+        let diagram = stageDiagrams[StageKey(stage: stage.effective, computed: computed)]
+            ?? Self.stageDiagram(guidance, stage: stage.effective, computed: computed)
         let tasks = taskRows(d.roadmap)
         let gantt = RoadmapGanttSVG(start: d.roadmap.chartStart, monthCount: d.roadmap.chartStart.months(until: d.roadmap.end) + 1,
                                     bars: d.roadmap.tasks.enumerated().map { i, t in
