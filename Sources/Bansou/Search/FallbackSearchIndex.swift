@@ -3,7 +3,8 @@ import Foundation
 /// bansou's own small search index, for when Pagefind is not installed and for file://
 /// (Pagefind's script needs a web server). Built from the rendered public HTML, so it holds
 /// exactly the text the publishing scan sees: the part of each page marked
-/// `data-pagefind-body`, without the parts marked `data-pagefind-ignore`.
+/// `data-pagefind-body`, without the parts marked `data-pagefind-ignore`
+/// (`SearchTextExtractor`).
 ///
 /// Written as `site/search/index.js`, a script that sets `window.BANSOU_SEARCH_INDEX`
 /// (a <script src> loads from disk where fetch() cannot):
@@ -22,139 +23,98 @@ enum FallbackSearchIndex {
 
     static func files(from files: [OutputFile]) -> [OutputFile] {
         let html = files.filter { $0.path.hasPrefix("site/") && $0.path.hasSuffix(".html") }.sorted { $0.path < $1.path }
-        let pages = parallelMap(html) { file -> (Page, [String], Set<SearchTokenizer.Token>)? in
-            extract(file).map { ($0, file.sources, SearchTokenizer.tokens($0.title + " " + $0.text)) }
+        // Each page is read and tokenised on its own core; its snippet is made there too.
+        let pages = parallelMap(html) { file -> (entry: [UInt8], tokens: SearchTokenizer.PageTokens, sources: [String])? in
+            guard let page = extract(file) else { return nil }
+            var collector = SearchTokenizer.Collector()
+            collector.add(page.title)
+            collector.add(page.text)
+            return (entry(page), collector.finish(), file.sources)
         }.compactMap { $0 }
-        return [OutputFile(path: path, text: script(pages.map(\.0), tokens: pages.map(\.2)), sources: Array(Set(pages.flatMap(\.1))).sorted())]
+        return [OutputFile(path: path, contents: script(entries: pages.map(\.entry), tokens: pages.map(\.tokens)),
+                           sources: Array(Set(pages.flatMap(\.sources))).sorted())]
     }
 
-    static func script(_ pages: [Page], tokens: [Set<SearchTokenizer.Token>]) -> String {
-        // The postings are built in shards on every core (10⁷ insertions on 10,000 stories),
-        // each token in one shard by a cheap key, then sorted by token text: deterministic.
-        let shardCount = 8
-        let shards = parallelMap(Array(0..<shardCount)) { shard -> [(token: String, list: String)] in
-            var byToken: [SearchTokenizer.Token: [Int]] = [:]
-            for (number, set) in tokens.enumerated() {
-                for token in set where token.shard(of: shardCount) == shard { byToken[token, default: []].append(number) }
+    /// The searchable text of a page, or nil when the page has no `data-pagefind-body`.
+    static func extract(_ file: OutputFile) -> Page? {
+        SearchTextExtractor.text(of: file.contents).map { Page(title: $0.title, url: String(file.path.dropFirst("site/".count)), text: $0.text) }
+    }
+
+    /// A page's `{"t":…,"u":…,"s":…}`: the snippet is the text's first 110 characters.
+    static func entry(_ p: Page) -> [UInt8] {
+        // Counts at most 111 characters, not the whole text.
+        var snippet = p.text
+        if let cut = p.text.index(p.text.startIndex, offsetBy: snippetLength, limitedBy: p.text.endIndex), cut != p.text.endIndex {
+            snippet = String(p.text[..<cut]) + "…"
+        }
+        return Array("{\"t\":\(json(p.title)),\"u\":\(json(p.url)),\"s\":\(json(snippet))}".utf8)
+    }
+
+    /// The whole script. Postings are gathered page by page in page order, so every list comes
+    /// out sorted; tokens are published in the order of their text (deterministic).
+    static func script(entries: [[UInt8]], tokens: [SearchTokenizer.PageTokens]) -> Data {
+        var pairIDs = ScalarPairTable(capacity: 1 << 14)
+        var wordIDs: [String: Int32] = [:]
+        var lists: [[Int32]] = []
+        var published: [(token: String, list: Int32)] = []
+        for (number, page) in tokens.enumerated() {
+            for key in page.pairs {
+                let (id, inserted) = pairIDs.value(for: key) { Int32(lists.count) }
+                if inserted {
+                    lists.append([])
+                    published.append((SearchTokenizer.string(ofPair: key), id))
+                }
+                lists[Int(id)].append(Int32(number))
             }
-            return byToken.map { token, numbers in
-                var previous = 0
-                let deltas = numbers.map { n -> String in defer { previous = n }; return String(n - previous) }
-                return (token.string, deltas.joined(separator: ","))
+            for word in page.words {
+                if let id = wordIDs[word] {
+                    lists[Int(id)].append(Int32(number))
+                } else {
+                    let id = Int32(lists.count)
+                    wordIDs[word] = id
+                    lists.append([Int32(number)])
+                    published.append((word, id))
+                }
             }
         }
-        let postings = shards.joined().sorted { $0.token < $1.token }
-        let pageText = parallelMap(pages) { p -> String in
-            let snippet = p.text.count > snippetLength ? String(p.text.prefix(snippetLength)) + "…" : p.text
-            return "{\"t\":\(json(p.title)),\"u\":\(json(p.url)),\"s\":\(json(snippet))}"
+        // By text as before; が and か + U+3099 are equal to String's `<` (canonically
+        // equivalent), so their bytes decide, or the order would vary from run to run.
+        published.sort { a, b in a.token < b.token || (!(b.token < a.token) && a.token.utf8.lexicographicallyPrecedes(b.token.utf8)) }
+
+        var out: [UInt8] = []
+        out.reserveCapacity(entries.reduce(0) { $0 + $1.count + 2 } + lists.reduce(0) { $0 + $1.count * 4 } + published.count * 16 + 64)
+        out += "window.BANSOU_SEARCH_INDEX = {\"pages\":[".utf8
+        for (n, entry) in entries.enumerated() {
+            if n > 0 { out += ",\n".utf8 }
+            out += entry
         }
-        return "window.BANSOU_SEARCH_INDEX = {\"pages\":[" + pageText.joined(separator: ",\n") + "],\n\"tokens\":{"
-            + postings.map { "\(json($0.token)):[\($0.list)]" }.joined(separator: ",") + "}};\n"
+        out += "],\n\"tokens\":{".utf8
+        for (n, item) in published.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            out += json(item.token).utf8
+            out += ":[".utf8
+            var previous: Int32 = 0
+            for (k, page) in lists[Int(item.list)].enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                appendDecimal(page - previous, to: &out)
+                previous = page
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out += "}};\n".utf8
+        return Data(out)
+    }
+
+    /// A non-negative number in ASCII digits, without a String.
+    private static func appendDecimal(_ value: Int32, to out: inout [UInt8]) {
+        if value < 10 { out.append(0x30 + UInt8(value)); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0, v = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while v > 0 { buffer[count] = 0x30 + UInt8(v % 10); v /= 10; count += 1 }
+            for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+        }
     }
 
     static func json(_ text: String) -> String { JSONString.literal(text) }
-
-    // MARK: Reading the rendered HTML
-
-    /// The searchable text of a page, or nil when the page has no `data-pagefind-body`.
-    /// A small byte scanner (Foundation's regular expressions cost half the render stage on
-    /// 10,000 stories): text from the marked element to </main>, without tags, without
-    /// script/style/svg, and without <section>/<aside> elements marked `data-pagefind-ignore`.
-    static func extract(_ file: OutputFile) -> Page? {
-        let bytes = [UInt8](file.contents)
-        guard let marker = find(Array("data-pagefind-body".utf8), in: bytes, from: 0),
-              let open = bytes[marker...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
-        let end = find(Array("</main>".utf8), in: bytes, from: open) ?? bytes.count
-        var out: [UInt8] = []
-        out.reserveCapacity(end - open)
-        var i = open + 1
-        var pendingSpace = false
-        func emit(_ byte: UInt8) {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pendingSpace = !out.isEmpty
-                return
-            }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(byte)
-        }
-        while i < end {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "<") {
-                guard let close = bytes[i..<end].firstIndex(of: UInt8(ascii: ">")) else { break }
-                let name = tagName(bytes, from: i + 1, to: close)
-                let tag = bytes[i...close]
-                if ["script", "style", "svg"].contains(name) {
-                    i = skipElement(name, in: bytes, after: close, end: end)
-                } else if (name == "section" || name == "aside"), find(Array("data-pagefind-ignore".utf8), in: Array(tag), from: 0) != nil {
-                    i = skipElement(name, in: bytes, after: close, end: end)
-                } else {
-                    i = close + 1
-                }
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if byte == UInt8(ascii: "&"), let semi = bytes[i..<min(end, i + 8)].firstIndex(of: UInt8(ascii: ";")) {
-                let entity = String(decoding: bytes[(i + 1)..<semi], as: UTF8.self)
-                let decoded: String? = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "#39": "'", "#x27": "'", "nbsp": " "][entity]
-                if let decoded {
-                    for b in decoded.utf8 { emit(b) }
-                    i = semi + 1
-                    continue
-                }
-            }
-            emit(byte)
-            i += 1
-        }
-        var title = ""
-        if let t = find(Array("<title>".utf8), in: bytes, from: 0), let e = find(Array("</title>".utf8), in: bytes, from: t) {
-            title = unescape(String(decoding: bytes[(t + 7)..<e], as: UTF8.self))
-            if let bar = title.range(of: " | ", options: .backwards) { title = String(title[..<bar.lowerBound]) }
-        }
-        return Page(title: title, url: String(file.path.dropFirst("site/".count)), text: String(decoding: out, as: UTF8.self))
-    }
-
-    private static func tagName(_ bytes: [UInt8], from: Int, to: Int) -> String {
-        var j = from
-        while j < to, (bytes[j] >= 0x61 && bytes[j] <= 0x7A) || (bytes[j] >= 0x41 && bytes[j] <= 0x5A) || (bytes[j] >= 0x30 && bytes[j] <= 0x39) { j += 1 }
-        return String(decoding: bytes[from..<j], as: UTF8.self).lowercased()
-    }
-
-    /// The index after the element's closing tag, counting nested elements of the same name.
-    private static func skipElement(_ name: String, in bytes: [UInt8], after open: Int, end: Int) -> Int {
-        let opening = Array("<\(name)".utf8), closing = Array("</\(name)>".utf8)
-        var depth = 1, j = open + 1
-        while j < end, depth > 0 {
-            guard let next = find(closing, in: bytes, from: j) else { return end }
-            var k = j
-            while let o = find(opening, in: bytes, from: k), o < next {
-                let after = o + opening.count
-                if after < bytes.count, bytes[after] == 0x20 || bytes[after] == UInt8(ascii: ">") { depth += 1 }
-                k = after
-            }
-            depth -= 1
-            j = next + closing.count
-        }
-        return min(j, end)
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var i = start
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first {
-                var j = 1
-                while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    static func unescape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
-    }
 }

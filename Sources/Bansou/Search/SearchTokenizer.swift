@@ -4,91 +4,184 @@ import Foundation
 /// NFKC and lower case; ASCII letters and digits form words (2 characters or more);
 /// a run of kanji, kana or the long-vowel mark becomes its bigrams (a run of one, the
 /// character itself), since Japanese has no spaces between words.
+///
+/// Works on scalar values, never on Strings or Characters: a 10,000-story site has some
+/// 10⁷ bigram occurrences, and a String per bigram (or per normalised scalar) cost
+/// seconds. A page's distinct tokens come out as `PageTokens`.
 enum SearchTokenizer {
-    /// A token without a String allocation for the common case (a Japanese bigram): a
-    /// 10,000-story site has some 15 million of them, and making each a String cost seconds.
+    /// A token as the tests and callers name it; the index itself keeps `PageTokens`.
     enum Token: Hashable {
         case word(String)
         case scalars(UInt32, UInt32)   // a bigram, or a single character with 0 as its second
 
-        /// A cheap, stable key spreading tokens over `count` shards.
-        func shard(of count: Int) -> Int {
-            switch self {
-            case .word(let word): return Int(word.utf8.first ?? 0) % count
-            case .scalars(let a, let b): return Int((a &+ b) % UInt32(count))
-            }
-        }
-
         var string: String {
             switch self {
             case .word(let word): return word
-            case .scalars(let a, let b):
-                var view = String.UnicodeScalarView()
-                if let first = Unicode.Scalar(a) { view.append(first) }
-                if b != 0, let second = Unicode.Scalar(b) { view.append(second) }
-                return String(view)
+            case .scalars(let a, let b): return SearchTokenizer.string(ofPair: UInt64(a) << 32 | UInt64(b))
             }
         }
+    }
+
+    /// One page's distinct tokens: Japanese bigrams (and single characters) as
+    /// `first << 32 | second` (second 0 for a single character), and English words.
+    struct PageTokens: Sendable {
+        var pairs: [UInt64]
+        var words: [String]
     }
 
     static func tokens(_ text: String) -> Set<Token> {
-        var out = Set<Token>()
-        let normalized = normalize(text)
-        var word = String.UnicodeScalarView()
-        var run: [Unicode.Scalar] = []
-        func flushWord() {
-            if word.count >= 2 { out.insert(.word(String(word))) }
-            word = String.UnicodeScalarView()
-        }
-        func flushRun() {
-            if run.count == 1 { out.insert(.scalars(run[0].value, 0)) }
-            if run.count >= 2 {
-                for i in 0..<(run.count - 1) { out.insert(.scalars(run[i].value, run[i + 1].value)) }
-            }
-            run.removeAll(keepingCapacity: true)
-        }
-        for ch in normalized.unicodeScalars {
-            if ch.isASCII, (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") {
-                flushRun()
-                word.append(ch)
-            } else if isJapanese(ch) {
-                flushWord()
-                run.append(ch)
-            } else {
-                flushWord()
-                flushRun()
-            }
-        }
-        flushWord()
-        flushRun()
-        return out
+        var collector = Collector()
+        collector.add(text)
+        let page = collector.finish()
+        return Set(page.pairs.map { .scalars(UInt32($0 >> 32), UInt32($0 & 0xFFFF_FFFF)) } + page.words.map { .word($0) })
     }
 
-    /// NFKC and lower case, scalar by scalar: kana, kanji and ASCII pass through (lower-cased)
-    /// and only other scalars (full-width forms, compatibility characters) go through
-    /// Foundation, which was most of the index's cost when applied to whole pages. A kana
-    /// written with a separate combining voicing mark is the one case this keeps apart.
-    static func normalize(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
+    /// The text of a pair key: one or two scalars.
+    static func string(ofPair key: UInt64) -> String {
+        var view = String.UnicodeScalarView()
+        if let first = Unicode.Scalar(UInt32(key >> 32)) { view.append(first) }
+        let second = UInt32(key & 0xFFFF_FFFF)
+        if second != 0, let scalar = Unicode.Scalar(second) { view.append(scalar) }
+        return String(view)
+    }
+
+    /// Reads texts scalar by scalar and keeps the distinct tokens. Texts added one after
+    /// the other are tokenised as if joined by a space.
+    struct Collector {
+        private var pairs = ScalarPairTable(capacity: 1024)
+        private var words = Set<String>()
+        private var word: [UInt8] = []
+        private var previous: UInt32 = 0
+        private var runLength = 0
+        /// Folds of scalars outside `SearchFolding`'s table, for this collector's texts.
+        private var memo: [UInt32: [UInt32]] = [:]
+
+        mutating func add(_ text: String) {
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                if v < 0x80 {
+                    feed(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+                } else if SearchFolding.isKept(v) {
+                    feedJapanese(v)
+                } else if let folded = SearchFolding.table.fold(v) {
+                    for f in folded { feed(f) }
+                } else {
+                    if memo[v] == nil { memo[v] = SearchFolding.foundationFold(v) }
+                    for f in memo[v]! { feed(f) }
+                }
+            }
+            flushWord()
+            flushRun()
+        }
+
+        /// The distinct tokens of everything added.
+        func finish() -> PageTokens { PageTokens(pairs: pairs.storedKeys, words: Array(words)) }
+
+        /// One scalar of the normalised text.
+        @inline(__always)
+        private mutating func feed(_ v: UInt32) {
             if v < 0x80 {
-                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : scalar)
-            } else if (0x3041...0x3096).contains(v) || (0x30A1...0x30FA).contains(v) || v == 0x30FC || (0x4E00...0x9FFF).contains(v) {
-                out.append(scalar)
+                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
+                    flushRun()
+                    word.append(UInt8(truncatingIfNeeded: v))
+                } else {
+                    flushWord()
+                    flushRun()
+                }
+            } else if SearchTokenizer.isJapanese(v) {
+                feedJapanese(v)
             } else {
-                out.append(contentsOf: String(scalar).precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars)
+                flushWord()
+                flushRun()
             }
         }
-        return String(out)
+
+        @inline(__always)
+        private mutating func feedJapanese(_ v: UInt32) {
+            flushWord()
+            if runLength > 0 { _ = pairs.insert(UInt64(previous) << 32 | UInt64(v)) }
+            previous = v
+            runLength += 1
+        }
+
+        @inline(__always)
+        private mutating func flushWord() {
+            guard !word.isEmpty else { return }
+            if word.count >= 2 { words.insert(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
+        }
+
+        @inline(__always)
+        private mutating func flushRun() {
+            if runLength == 1 { _ = pairs.insert(UInt64(previous) << 32) }
+            runLength = 0
+        }
     }
 
-    static func isJapanese(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    static func isJapanese(_ v: UInt32) -> Bool {
+        switch v {
         case 0x3041...0x309F, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x3005, 0x3006:
             return true
         default:
             return false
+        }
+    }
+
+    static func isJapanese(_ scalar: Unicode.Scalar) -> Bool { isJapanese(scalar.value) }
+}
+
+/// NFKC and lower case, one scalar at a time, as search.js folds a query: kana, kanji and
+/// ASCII by range checks, the punctuation and full-width forms of Japanese text from a
+/// table filled once through Foundation, anything rarer through Foundation itself.
+enum SearchFolding {
+    /// Scalars NFKC and lower-casing leave alone that the tokenizer meets most: kana (not
+    /// the voicing marks or iteration marks, which NFKC changes), ー and the common kanji.
+    @inline(__always)
+    static func isKept(_ v: UInt32) -> Bool {
+        (0x3041...0x3096).contains(v) || (0x30A1...0x30FA).contains(v) || v == 0x30FC || (0x4E00...0x9FFF).contains(v)
+    }
+
+    /// The fold of one scalar as Foundation gives it: NFKC, then lower case.
+    static func foundationFold(_ v: UInt32) -> [UInt32] {
+        guard let scalar = Unicode.Scalar(v) else { return [v] }
+        return String(scalar).precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars.map(\.value)
+    }
+
+    static let table = Table()
+
+    /// Precomputed folds of Latin-1, general punctuation, CJK symbols and kana, and the
+    /// half- and full-width forms: a few hundred Foundation calls once instead of one per
+    /// 、 or 「 on every page.
+    struct Table: Sendable {
+        static let ranges: [Range<UInt32>] = [0x80..<0x100, 0x2000..<0x2070, 0x3000..<0x3100, 0xFF00..<0xFFF0]
+        /// For each scalar of the ranges in order: where its fold starts in `folds`, and its length.
+        private let entries: [(start: Int32, count: Int32)]
+        private let folds: [UInt32]
+
+        init() {
+            var entries: [(Int32, Int32)] = [], folds: [UInt32] = []
+            for range in Self.ranges {
+                for v in range {
+                    let fold = SearchFolding.foundationFold(v)
+                    entries.append((Int32(folds.count), Int32(fold.count)))
+                    folds += fold
+                }
+            }
+            self.entries = entries
+            self.folds = folds
+        }
+
+        @inline(__always)
+        func fold(_ v: UInt32) -> ArraySlice<UInt32>? {
+            var offset = 0
+            for range in Self.ranges {
+                if range.contains(v) {
+                    let entry = entries[offset + Int(v - range.lowerBound)]
+                    return folds[Int(entry.start)..<Int(entry.start + entry.count)]
+                }
+                offset += range.count
+            }
+            return nil
         }
     }
 }
