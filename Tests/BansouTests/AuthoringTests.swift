@@ -157,6 +157,35 @@ import Yams
         }
     }
 
+    /// yaml-language-server (VS Code's YAML extension) implements draft-07; the schemas are
+    /// 2020-12 but use only keywords that mean the same in draft-07, so an editor reads them
+    /// as check-jsonschema does.
+    @Test func theSchemasUseOnlyKeywordsDraft07ReadTheSameWay() throws {
+        let (guidance, _) = ContentSchemas.loadGuidance(contentDirectory: FixtureSite.packageRoot.appendingPathComponent("Content"), displayPrefix: "Content")
+        let shared: Set<String> = ["$schema", "title", "description", "type", "required", "properties", "additionalProperties",
+                                   "propertyNames", "enum", "pattern", "format", "minimum", "maximum", "items", "uniqueItems",
+                                   "minItems", "maxItems", "anyOf"]
+        var used = Set<String>()
+        func walk(_ schema: JSONValue) {
+            guard case .object(let fields) = schema else { return }
+            for (key, value) in fields {
+                used.insert(key)
+                switch key {
+                case "properties":
+                    if case .object(let properties) = value { properties.forEach { walk($0.1) } }
+                case "items", "additionalProperties", "propertyNames": walk(value)
+                case "anyOf":
+                    if case .array(let shapes) = value { shapes.forEach(walk) }
+                default: break
+                }
+            }
+        }
+        let g = try #require(guidance)
+        ContentSchemas(guidance: g).files.forEach { walk($0.schema) }
+        #expect(used.subtracting(shared).isEmpty, "\(used.subtracting(shared).sorted())")
+        #expect(used.contains("anyOf") && used.contains("propertyNames"), "the walk reaches nested schemas")
+    }
+
     static let kinds: [(path: String, decode: @Sendable (NodeDecoder) throws -> Void)] = [
         ("site.schema.json", { _ = try SiteConfig(from: $0) }),
         ("case.schema.json", { _ = try CaseFrontMatter(from: $0) }),
