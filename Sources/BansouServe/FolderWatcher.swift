@@ -34,18 +34,20 @@ public final class FolderWatcher: @unchecked Sendable {
     public init(folders: [Folder], debounce: TimeInterval = 0.1, pollInterval: TimeInterval = 0.5,
                 forcePolling: Bool = ProcessInfo.processInfo.environment["BANSOU_WATCH"] == "poll",
                 onChange: @escaping @Sendable ([String]) -> Void) {
-        self.folders = folders
+        // A folder given as a link is watched where it points (neither inotify nor the
+        // snapshot follow links below it).
+        self.folders = folders.map { Folder(url: $0.url.resolvingSymlinksInPath(), display: $0.display) }
         self.debounce = debounce
         self.pollInterval = pollInterval
         self.onChange = onChange
         #if os(Linux)
-        if !forcePolling, let inotify = InotifyWatch(folders: folders) {
+        if !forcePolling, let inotify = InotifyWatch(folders: self.folders) {
             mode = .inotify
             start { [self] in runInotify(inotify) }
             return
         }
         #endif
-        let snapshot = PollingSnapshot(folders: folders)
+        let snapshot = PollingSnapshot(folders: self.folders)
         start { [self] in runPolling(from: snapshot) }
     }
 

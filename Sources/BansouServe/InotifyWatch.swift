@@ -25,7 +25,8 @@ final class InotifyWatch {
         guard fd >= 0 else { return nil }
         descriptor = fd
         roots = folders.map(\.display)
-        for folder in folders where !addTree(folder.url, display: folder.display) {
+        // A root that is not a folder would be skipped by addTree; polling then says what it can.
+        for folder in folders where !Self.isFolder(folder.url) || !addTree(folder.url, display: folder.display) {
             Glibc.close(fd)
             return nil
         }
@@ -92,6 +93,11 @@ final class InotifyWatch {
             _ = addTree(url, display: path)
             changed.formUnion(PollingSnapshot(folders: [.init(url: url, display: path)]).paths)
         }
+    }
+
+    private static func isFolder(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// Adds a watch on `url` and every folder below it; false only when the kernel refuses

@@ -68,15 +68,10 @@ public final class PreviewServer: @unchecked Sendable {
     public private(set) var address = ""
     public var watchMode: FolderWatcher.Mode? { watcher?.mode }
 
-    /// Watches, builds once, then listens; returns when the server accepts connections.
+    /// Listens, watches, then builds once; returns after that first build. Listening comes first,
+    /// so a port in use is said at once, not after a long build.
     public func start() throws {
         let socketAddress = try Self.socketAddress(configuration.bind, port: configuration.port)
-        // Watching starts before the first build, so an edit saved during it is not missed.
-        watcher = FolderWatcher(folders: configuration.watched, debounce: configuration.debounce) { [weak self] changed in
-            self?.changed(changed)
-        }
-        rebuilds.sync { rebuild(changed: []) }
-
         let handler = PreviewHandler(
             site: ServedFolder(prefix: "/", url: configuration.site),
             reports: configuration.reports.map { ServedFolder(prefix: "/reports/", url: $0) },
@@ -96,11 +91,15 @@ public final class PreviewServer: @unchecked Sendable {
         }
         switch outcome.wait() {
         case .failure(let error):
-            watcher?.stop()
             throw StartError.listen("cannot listen on \(configuration.bind):\(configuration.port): \(error.localizedDescription)")
         case .success(let listening):
             address = Self.url(listening, fallback: configuration)
         }
+        // Watching starts before the first build, so an edit saved during it is not missed.
+        watcher = FolderWatcher(folders: configuration.watched, debounce: configuration.debounce) { [weak self] changed in
+            self?.changed(changed)
+        }
+        rebuilds.sync { rebuild(changed: []) }
         heartbeat = Task { [events] in
             while !Task.isCancelled {
                 try? await Task.sleep(nanoseconds: 15_000_000_000)

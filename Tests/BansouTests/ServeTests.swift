@@ -17,6 +17,11 @@ import Glibc
         let listening = try FixtureSite.listeningAddresses(port: server.port)
         #expect(listening == ["0100007F"], "listening on \(listening)")
         #expect(try server.get("/").status == 200)
+        #expect(try server.get("/", host: "localhost:\(server.port)").status == 200)
+        // DNS rebinding: another site's name resolved to 127.0.0.1 gets nothing.
+        let rebound = try server.get("/", host: "attacker.example:\(server.port)")
+        #expect(rebound.status == 403)
+        #expect(!rebound.text.contains("<html"))
     }
 
     @Test func reportsAreServedOnlyWithTheReportsFlag() throws {
