@@ -24,6 +24,8 @@ public struct ContentLoader {
     public let contentDirectory: URL
     /// How paths are printed: the --content argument as given, then the file inside it.
     public let displayPrefix: String
+    /// A rebuild in the same process: stories whose file text is unchanged are not decoded again.
+    public var memo: BuildMemo?
 
     public init(contentDirectory: URL, displayPrefix: String) {
         self.contentDirectory = contentDirectory
@@ -39,26 +41,36 @@ public struct ContentLoader {
             log.error("content folder not found", at: SourceLocation(path: displayPrefix))
             return content
         }
-        let site: SiteConfig? = decodeFile("site.yaml", in: folder, log: log, content: &content)
+        // site.yaml is bounded by the default limits (its own `limits:` are not read yet), the rest by its limits.
+        let site: SiteConfig? = decodeFile("site.yaml", in: folder, limits: .defaults, log: log, content: &content)
         content.site = site
-        content.guidance = loadGuidance(in: folder, log: log, content: &content)
+        let limits = site?.limits ?? .defaults
+        content.guidance = loadGuidance(in: folder, limits: limits, log: log, content: &content)
 
         let caseFiles = files(in: "cases", of: folder, ext: "md", log: log)
         let pageFiles = files(in: "pages", of: folder, ext: "md", log: log)
-        let texts = readAll(caseFiles + pageFiles, log: log)
+        let texts = readAll(caseFiles + pageFiles, maxBytes: limits.markdownFileBytes, log: log)
         for text in texts.compactMap({ $0 }) { content.sources[text.path] = text }
 
         let caseTexts = Array(texts.prefix(caseFiles.count))
         let pageTexts = Array(texts.dropFirst(caseFiles.count))
-        content.cases = parallelMap(caseTexts) { text -> (CaseStudy?, [Diagnostic]) in
+        let known = memo?.storyLimits == limits ? memo?.stories ?? [:] : [:]
+        let decoded = parallelMap(caseTexts) { text -> (CaseStudy?, [Diagnostic]) in
             guard let text else { return (nil, []) }
-            return Self.decodeMarkdown(text, as: CaseFrontMatter.self) { slug, meta, fm in
+            if let kept = known[text.path], kept.text == text.text { return kept.result }
+            return Self.decodeMarkdown(text, as: CaseFrontMatter.self, limits: limits) { slug, meta, fm in
                 CaseStudy(slug: slug, path: text.path, meta: meta, body: fm.body, bodyFirstLine: fm.bodyFirstLine)
             }
-        }.compactMap { result in log.add(contentsOf: result.1); return result.0 }
+        }
+        if let memo {
+            memo.stories = Dictionary(zip(caseTexts, decoded).compactMap { text, result in text.map { ($0.path, (text: $0.text, result: result)) } },
+                                      uniquingKeysWith: { _, last in last })
+            memo.storyLimits = limits
+        }
+        content.cases = decoded.compactMap { result in log.add(contentsOf: result.1); return result.0 }
         content.pages = pageTexts.compactMap { text -> Page? in
             guard let text else { return nil }
-            let (page, diagnostics) = Self.decodeMarkdown(text, as: PageFrontMatter.self) { slug, meta, fm in
+            let (page, diagnostics) = Self.decodeMarkdown(text, as: PageFrontMatter.self, limits: limits) { slug, meta, fm in
                 Page(slug: slug, path: text.path, meta: meta, body: fm.body, bodyFirstLine: fm.bodyFirstLine)
             }
             log.add(contentsOf: diagnostics)
@@ -67,26 +79,26 @@ public struct ContentLoader {
 
         // The publishing gate protects the names in the client records: without them it would
         // pass everything, so the folder must be there (empty for a site without clients).
-        content.clients = decodeRecords(folder: "clients", of: folder, required: true, log: log, content: &content) { (c: inout Client, p) in c.path = p }
-        content.staff = decodeRecords(folder: "staff", of: folder, log: log, content: &content) { (s: inout StaffMember, p) in s.path = p }
-        content.partners = decodeRecords(folder: "partners", of: folder, log: log, content: &content) { (s: inout Partner, p) in s.path = p }
+        content.clients = decodeRecords(folder: "clients", of: folder, required: true, limits: limits, log: log, content: &content) { (c: inout Client, p) in c.path = p }
+        content.staff = decodeRecords(folder: "staff", of: folder, limits: limits, log: log, content: &content) { (s: inout StaffMember, p) in s.path = p }
+        content.partners = decodeRecords(folder: "partners", of: folder, limits: limits, log: log, content: &content) { (s: inout Partner, p) in s.path = p }
         return content
     }
 
     // MARK: Guidance
 
-    private func loadGuidance(in folder: ContainedFolder, log: DiagnosticLog, content: inout LoadedContent) -> Guidance? {
-        let stages: StagesFile? = decodeFile("guidance/stages.yaml", in: folder, log: log, content: &content)
-        let areas: AreasFile? = decodeFile("guidance/areas.yaml", in: folder, log: log, content: &content)
-        let process: ProcessFile? = decodeFile("guidance/process.yaml", in: folder, log: log, content: &content)
-        let indicators: IndicatorsFile? = decodeFile("guidance/indicators.yaml", in: folder, log: log, content: &content)
-        let challenges: ChallengesFile? = decodeFile("guidance/challenges.yaml", in: folder, log: log, content: &content)
-        let institutions: InstitutionsFile? = decodeFile("guidance/institutions.yaml", in: folder, log: log, content: &content)
-        let skills: SkillsFile? = decodeFile("guidance/skills.yaml", in: folder, log: log, content: &content)
-        let policyTools: PolicyToolsFile? = decodeFile("guidance/policy-tools.yaml", in: folder, log: log, content: &content)
-        let industries: IndustriesFile? = decodeFile("guidance/industries.yaml", in: folder, log: log, content: &content)
-        let regions: RegionsFile? = decodeFile("guidance/regions.yaml", in: folder, log: log, content: &content)
-        let needLayers: NeedLayersFile? = decodeFile("guidance/need-layers.yaml", in: folder, log: log, content: &content)
+    private func loadGuidance(in folder: ContainedFolder, limits: InputLimits, log: DiagnosticLog, content: inout LoadedContent) -> Guidance? {
+        let stages: StagesFile? = decodeFile("guidance/stages.yaml", in: folder, limits: limits, log: log, content: &content)
+        let areas: AreasFile? = decodeFile("guidance/areas.yaml", in: folder, limits: limits, log: log, content: &content)
+        let process: ProcessFile? = decodeFile("guidance/process.yaml", in: folder, limits: limits, log: log, content: &content)
+        let indicators: IndicatorsFile? = decodeFile("guidance/indicators.yaml", in: folder, limits: limits, log: log, content: &content)
+        let challenges: ChallengesFile? = decodeFile("guidance/challenges.yaml", in: folder, limits: limits, log: log, content: &content)
+        let institutions: InstitutionsFile? = decodeFile("guidance/institutions.yaml", in: folder, limits: limits, log: log, content: &content)
+        let skills: SkillsFile? = decodeFile("guidance/skills.yaml", in: folder, limits: limits, log: log, content: &content)
+        let policyTools: PolicyToolsFile? = decodeFile("guidance/policy-tools.yaml", in: folder, limits: limits, log: log, content: &content)
+        let industries: IndustriesFile? = decodeFile("guidance/industries.yaml", in: folder, limits: limits, log: log, content: &content)
+        let regions: RegionsFile? = decodeFile("guidance/regions.yaml", in: folder, limits: limits, log: log, content: &content)
+        let needLayers: NeedLayersFile? = decodeFile("guidance/need-layers.yaml", in: folder, limits: limits, log: log, content: &content)
         guard let stages, let areas, let process, let indicators, let challenges, let institutions, let skills,
               let policyTools, let industries, let regions, let needLayers else { return nil }
         return Guidance(stages: stages, areas: areas, process: process, indicators: indicators, challenges: challenges,
@@ -97,7 +109,7 @@ public struct ContentLoader {
     // MARK: Files
 
     /// Decodes one required YAML file.
-    private func decodeFile<T: Decodable>(_ relative: String, in folder: ContainedFolder, log: DiagnosticLog, content: inout LoadedContent) -> T? {
+    private func decodeFile<T: Decodable>(_ relative: String, in folder: ContainedFolder, limits: InputLimits, log: DiagnosticLog, content: inout LoadedContent) -> T? {
         let path = display(relative)
         let url = contentDirectory.appendingPathComponent(relative)
         // Records may be .yml (decodeRecords); a fixed file has one name, and a twin is never silently ignored.
@@ -120,7 +132,7 @@ public struct ContentLoader {
                           at: SourceLocation(path: display(twin)))
             }
         }
-        guard let text = read(url, path: path, log: log) else { return nil }
+        guard let text = read(url, path: path, maxBytes: limits.yamlBytes, log: log) else { return nil }
         content.sources[path] = text
         let (value, diagnostics) = YAMLDocument.decode(T.self, yaml: text.text, path: path)
         log.add(contentsOf: diagnostics)
@@ -128,14 +140,14 @@ public struct ContentLoader {
     }
 
     /// Decodes every `<id>.yaml` of a record folder; the `id` inside must equal the file name.
-    private func decodeRecords<T: Decodable & Sendable>(folder: String, of contained: ContainedFolder, required: Bool = false,
+    private func decodeRecords<T: Decodable & Sendable>(folder: String, of contained: ContainedFolder, required: Bool = false, limits: InputLimits,
                                                         log: DiagnosticLog, content: inout LoadedContent,
                                                         setPath: (inout T, String) -> Void) -> [T] {
         let urls = files(in: folder, of: contained, ext: "yaml", required: required, log: log)
         var records: [T] = []
         for url in urls {
             let path = display("\(folder)/\(url.lastPathComponent)")
-            guard let text = read(url, path: path, log: log) else { continue }
+            guard let text = read(url, path: path, maxBytes: limits.yamlBytes, log: log) else { continue }
             content.sources[path] = text
             let (value, diagnostics) = YAMLDocument.decode(T.self, yaml: text.text, path: path)
             log.add(contentsOf: diagnostics)
@@ -146,13 +158,14 @@ public struct ContentLoader {
         return records
     }
 
-    private static func decodeMarkdown<Meta: Decodable, Item>(_ text: SourceText, as: Meta.Type,
+    private static func decodeMarkdown<Meta: Decodable, Item>(_ text: SourceText, as: Meta.Type, limits: InputLimits,
                                                                 make: (String, Meta, FrontMatter) -> Item) -> (Item?, [Diagnostic]) {
         let frontMatter: FrontMatter
         switch FrontMatter.split(text) {
         case .success(let fm): frontMatter = fm
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
+        if let tooBig = limits.frontMatterProblem(frontMatter, path: text.path) { return (nil, [tooBig]) }
         let (meta, diagnostics) = YAMLDocument.decode(Meta.self, yaml: frontMatter.yaml, path: text.path, firstLine: frontMatter.yamlFirstLine)
         guard let meta else { return (nil, diagnostics) }
         let slug = (text.path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "")
@@ -217,7 +230,11 @@ public struct ContentLoader {
         return result
     }
 
-    private func read(_ url: URL, path: String, log: DiagnosticLog) -> SourceText? {
+    private func read(_ url: URL, path: String, maxBytes: Int, log: DiagnosticLog) -> SourceText? {
+        if let tooBig = InputLimits.fileSizeProblem(url, path: path, maxBytes: maxBytes) {
+            log.add(tooBig)
+            return nil
+        }
         do {
             return try SourceText.read(url, relativePath: path)
         } catch let diagnostic as Diagnostic {
@@ -228,11 +245,11 @@ public struct ContentLoader {
         return nil
     }
 
-    private func readAll(_ urls: [URL], log: DiagnosticLog) -> [SourceText?] {
+    private func readAll(_ urls: [URL], maxBytes: Int, log: DiagnosticLog) -> [SourceText?] {
         let dirPrefix = contentDirectory.path + "/"
         return parallelMap(urls) { url in
             let relative = url.path.hasPrefix(dirPrefix) ? String(url.path.dropFirst(dirPrefix.count)) : url.lastPathComponent
-            return read(url, path: display(relative), log: log)
+            return read(url, path: display(relative), maxBytes: maxBytes, log: log)
         }
     }
 }

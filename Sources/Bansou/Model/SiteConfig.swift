@@ -25,9 +25,12 @@ public struct SiteConfig: Decodable, Sendable {
     public var unscanned: [Located<String>]?
     /// Path segments for theme tags that are not slugs themselves (ペーパーレス → paperless).
     public var themeSlugs: OrderedMap<String>?
+    /// `limits:`, how big one input may be (`InputLimits`, docs/content-schema.md).
+    public var limitSettings: OrderedMap<Located<Int>>?
 
     enum CodingKeys: String, CodingKey {
         case title, description, language, publisher, allow, unscanned
+        case limitSettings = "limits"
         case baseURL = "base_url", asOf = "as_of", perPage = "per_page", unsafeHTML = "unsafe_html", themeSlugs = "theme_slugs"
     }
 
@@ -39,6 +42,9 @@ public struct SiteConfig: Decodable, Sendable {
     }
 
     public var storiesPerPage: Int { perPage?.value ?? 10 }
+
+    /// The input limits: the defaults, raised or lowered by `limits:`.
+    public var limits: InputLimits { InputLimits(limitSettings) }
 
     /// What is wrong with an `unscanned` entry's form, or nil: it must name one file by its
     /// path under Output/site/, relative, without `.` or `..` segments. (Whether that file is

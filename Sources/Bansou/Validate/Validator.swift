@@ -27,6 +27,7 @@ public struct Validator {
         let refs = ReferenceIndex(guidance: guidance, content: content)
         let asOf = options.asOf ?? site.asOf ?? Day.today()
         validateSite(site, refs: refs, check: check)
+        InputLimitCheck(log: log, limits: site.limits).check(site: site, cases: content.cases, pages: content.pages)
         ThemeSlugCheck(log: log).check(site, cases: content.cases)
         GuidanceValidator(check: check, refs: refs, log: log).validate(guidance)
         content.cases.forEach { validateCase($0, refs: refs, check: check) }
@@ -98,7 +99,6 @@ public struct Validator {
 
     func validateCase(_ story: CaseStudy, refs: ReferenceIndex, check: Checker) {
         let meta = story.meta
-        MarkdownLimits(log: log).check(story.body, path: story.path, firstLine: story.bodyFirstLine)
         let file = check.path("guidance")
         check.reference(meta.industry, in: refs.industries, kind: "industry", file: "\(file)/industries.yaml")
         check.reference(meta.region, in: refs.regions, kind: "region", file: "\(file)/regions.yaml")
@@ -148,7 +148,6 @@ public struct Validator {
     /// Pages live at /<slug>/, so they must not take a section's name.
     func validatePages(_ pages: [Page]) -> [Page] {
         pages.filter { page in
-            MarkdownLimits(log: log).check(page.body, path: page.path, firstLine: page.bodyFirstLine)
             if SiteLayout.reservedTopLevel.contains(page.slug) {
                 log.error("page '\(page.slug)' would overwrite the portal's own /\(page.slug)/ section: rename the file",
                           at: SourceLocation(path: page.path))

@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+@testable import Bansou
+
+/// Issue 10, "linear": no single input may cost more than about a second per MB. Where a
+/// library is not linear (Debian's cmark-gfm, the copying of a title onto every list page),
+/// the input is bounded before it gets there, as an error at its position; the bounds are
+/// `limits:` in site.yaml.
+@Suite struct InputLimitTests {
+    static let siteWithLimits = { (limits: String) in FixtureSite.siteYAML + "limits: { \(limits) }\n" }
+
+    /// `**b** [a](https://e.jp/N)` lines without a blank line: one paragraph of 2 emphasis runs and one link per line.
+    static func linkLines(_ count: Int, prefix: String = "") -> String {
+        (0..<count).map { "\(prefix)**b** [a](https://e.jp/\($0))" }.joined(separator: "\n")
+    }
+
+    static func build(_ files: [String: String]) throws -> FixtureSite.Run {
+        var all = files
+        all["Content/clients/.gitkeep"] = ""
+        return try FixtureSite(files: all).run("build")
+    }
+
+    /// The body of `FixtureSite.story` starts on line 13.
+    static let bodyLine = 13
+
+    // MARK: Each limit is an error at its position
+
+    @Test func aCrowdedParagraphIsAnErrorAtItsFirstLine() throws {
+        let body = "## 取り組み\n\n前の段落。\n\n" + Self.linkLines(400)
+        let run = try Self.build(["Content/cases/a.md": FixtureSite.story(body: body)])
+        #expect(run.status == 1)
+        #expect(run.errorLines == [
+            "Content/cases/a.md:\(Self.bodyLine + 4):1: error: this paragraph has 1200 emphasis marks (*, _, ~) and closing brackets; "
+                + "the limit is 1000 (cmark-gfm's time grows with their square: split the paragraph with blank lines, "
+                + "or raise limits.inline_delimiters in site.yaml)",
+        ])
+    }
+
+    @Test func aWideTableRowIsAnErrorAtThatRow() throws {
+        let body = "| a | b |\n| --- | --- |\n| 1 | 2 |\n|" + String(repeating: " x |", count: 129) + "\n"
+        let run = try Self.build(["Content/cases/a.md": FixtureSite.story(body: body)])
+        #expect(run.errorLines == [
+            "Content/cases/a.md:\(Self.bodyLine + 3):1: error: this table row has 129 columns; the limit is 128 "
+                + "(split the table, or raise limits.table_columns in site.yaml)",
+        ])
+    }
+
+    /// cmark-gfm parses a delimiter row and the line above it before it knows whether the
+    /// two make a table: a wide header is quadratic even when its delimiter row has one column.
+    @Test func aWideHeaderAboveAnyDelimiterRowIsAnError() throws {
+        let body = "|" + String(repeating: "a|", count: 200) + "\n|-|\n"
+        let run = try Self.build(["Content/cases/a.md": FixtureSite.story(body: body)])
+        #expect(run.errorLines == [
+            "Content/cases/a.md:\(Self.bodyLine):1: error: this table row has 200 columns; the limit is 128 "
+                + "(split the table, or raise limits.table_columns in site.yaml)",
+        ])
+    }
+
+    @Test func aLongTitleIsAnErrorAtTheTitle() throws {
+        let run = try Self.build(["Content/cases/a.md": FixtureSite.story(title: String(repeating: "題", count: 201))])
+        #expect(run.errorLines == [
+            "Content/cases/a.md:2:8: error: the title is 201 characters; the limit is 200 (shorten it, or raise limits.title_chars in site.yaml)",
+        ])
+    }
+
+    @Test func aLongSummaryIsAnErrorAtTheSummary() throws {
+        let story = FixtureSite.story(extra: "summary: " + String(repeating: "要約", count: 1001))
+        let run = try Self.build(["Content/cases/a.md": story])
+        #expect(run.errorLines == [
+            "Content/cases/a.md:11:10: error: the summary is 2002 characters; the limit is 2000 (shorten it, or raise limits.summary_chars in site.yaml)",
+        ])
+    }
+
+    /// Front matter is bounded before Yams parses it (a 60 MB title grew past 6 GB).
+    @Test func largeFrontMatterIsAnErrorBeforeParsing() throws {
+        let story = FixtureSite.story(extra: "tools: [" + Array(repeating: "クラウド会計", count: 4000).joined(separator: ", ") + "]")
+        let run = try Self.build(["Content/cases/a.md": story])
+        #expect(run.errorLines == [
+            "Content/cases/a.md:2:1: error: the front matter is 78 KB; the limit is 64 KB "
+                + "(move long text into the body, or raise limits.front_matter_bytes in site.yaml)",
+        ])
+    }
+
+    /// A file larger than any story may be is refused before it is read.
+    @Test func anOversizedStoryFileIsAnErrorWithoutReadingIt() throws {
+        let story = FixtureSite.story(body: String(repeating: "本文です。\n", count: 80_000)) // 1.3 MB
+        let run = try Self.build(["Content/cases/a.md": story])
+        #expect(run.errorLines == [
+            "Content/cases/a.md:1:1: error: this file is 1250 KB; the limit is 1088 KB "
+                + "(split it, or raise limits.front_matter_bytes and limits.body_bytes in site.yaml)",
+        ])
+    }
+
+    @Test func aBodyOverItsLimitIsAnErrorAtTheBody() throws {
+        let run = try Self.build([
+            "Content/site.yaml": Self.siteWithLimits("body_bytes: 2000"),
+            "Content/cases/a.md": FixtureSite.story(body: String(repeating: "本文です。", count: 200)),
+        ])
+        #expect(run.errorLines == [
+            "Content/cases/a.md:\(Self.bodyLine):1: error: the Markdown body is 3001 bytes; the limit is 2000 bytes "
+                + "(split it into several pages, or raise limits.body_bytes in site.yaml)",
+        ])
+    }
+
+    @Test func aYAMLFileOverItsLimitIsAnError() throws {
+        let run = try Self.build([
+            "Content/site.yaml": Self.siteWithLimits("yaml_bytes: 100000"),
+            "Content/staff/big.yaml": "id: big\nname: 大きな記録\nnote: " + String(repeating: "メモ", count: 20_000) + "\n",
+        ])
+        #expect(run.errorLines == [
+            "Content/staff/big.yaml:1:1: error: this file is 117 KB; the limit is 97 KB (split it, or raise limits.yaml_bytes in site.yaml)",
+        ])
+    }
+
+    // MARK: Limits come from site.yaml
+
+    @Test func raisedLimitsLetBiggerInputsThrough() throws {
+        let files = [
+            "Content/cases/a.md": FixtureSite.story(title: String(repeating: "題", count: 250), body: Self.linkLines(400)),
+        ]
+        let refused = try Self.build(files)
+        #expect(refused.status == 1)
+        #expect(refused.errorLines.count == 2, "\(refused.stderr)")
+        var raised = files
+        raised["Content/site.yaml"] = Self.siteWithLimits("title_chars: 300, inline_delimiters: 1500")
+        let built = try Self.build(raised)
+        #expect(built.status == 0, "\(built.stderr)")
+    }
+
+    @Test func aLoweredLimitRefusesWhatTheDefaultAllows() throws {
+        let run = try Self.build([
+            "Content/site.yaml": Self.siteWithLimits("title_chars: 5"),
+            "Content/cases/a.md": FixtureSite.story(title: "受発注をクラウドへ"),
+        ])
+        #expect(run.errorLines == [
+            "Content/cases/a.md:2:8: error: the title is 9 characters; the limit is 5 (shorten it, or raise limits.title_chars in site.yaml)",
+        ])
+    }
+
+    @Test func invalidLimitValuesAreErrorsAtTheValue() throws {
+        let run = try Self.build([
+            "Content/site.yaml": FixtureSite.siteYAML + "limits:\n  title_chars: 0\n  body_bytes: lots\n  table_rows: 10\n",
+        ])
+        #expect(run.status == 1)
+        let lines = FixtureSite.siteYAML.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(run.errorLines.contains("Content/site.yaml:\(lines + 1):16: error: limit 'title_chars' must be a positive whole number, found 0"))
+        #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:\(lines + 2):15: error: ") }, "\(run.stderr)")
+        #expect(run.stderr.contains("Content/site.yaml:\(lines + 3):3: warning: unknown limit 'table_rows' is ignored"))
+    }
+
+    // MARK: Within the limits, the worst input completes
+
+    /// The largest body allowed here, made of the worst paragraphs allowed (999 marks each)
+    /// and the widest tables allowed. Quadratic in the paragraph, 2 MB would take cmark-gfm
+    /// about two minutes; quadratic in the body anywhere in bansou, longer. No timing is
+    /// asserted: a regression shows as a suite that does not finish.
+    @Test func theWorstInputWithinTheLimitsBuilds() throws {
+        let paragraph = Self.linkLines(333) + "\n\n"
+        let table = "|" + String(repeating: "見出し|", count: 128) + "\n|" + String(repeating: "---|", count: 128) + "\n"
+            + String(repeating: "|" + String(repeating: "値|", count: 128) + "\n", count: 5) + "\n"
+        var body = ""
+        while body.utf8.count < 2_000_000 { body += paragraph + table }
+        let run = try Self.build([
+            "Content/site.yaml": Self.siteWithLimits("body_bytes: 2200000"),
+            "Content/cases/a.md": FixtureSite.story(title: String(repeating: "題", count: 200), body: body),
+        ])
+        #expect(run.status == 0, "\(run.stderr.prefix(2000))")
+    }
+
+    // MARK: Paragraphs are found from above
+
+    static func crowded(_ body: String, limit: Int = 10) -> [InlineDelimiters.Crowded] {
+        InlineDelimiters.crowded(lines: Array(body.utf8).split(separator: 0x0A, omittingEmptySubsequences: false), limit: limit)
+    }
+
+    /// Lines cmark-gfm keeps in one paragraph are counted together, whatever they look like.
+    @Test(arguments: [
+        "",                // plain lines
+        "2. ",             // an ordered item other than 1 cannot interrupt a paragraph
+        "    - ",          // four spaces: continuation text, not a list item
+        "| ",              // a table row needs a delimiter row
+        "\u{0C}",          // a form feed is text, not blank
+    ])
+    func continuationLinesStayInTheParagraph(prefix: String) {
+        let body = "前文\n" + Self.linkLines(10, prefix: prefix)
+        #expect(Self.crowded(body) == [.init(line: 0, count: 30)])
+    }
+
+    @Test func blockQuoteLinesAreOneParagraphAndALoneMarkerEndsIt() {
+        let quoted = Self.linkLines(10, prefix: "> ")
+        #expect(Self.crowded(quoted) == [.init(line: 0, count: 30)])
+        #expect(Self.crowded(quoted + "\n    >\n" + quoted) == [.init(line: 0, count: 60)]) // indented '>' is text
+        #expect(Self.crowded("> *a* [b](c)\n>\n> *a* [b](c)", limit: 3).isEmpty) // '>' alone is a blank line in the quote
+    }
+
+    @Test func listItemsHeadingsAndBlankLinesEndAParagraph() {
+        for prefix in ["- ", "* ", "+ ", "1. ", "1) ", "> - ", "   - "] {
+            #expect(Self.crowded(Self.linkLines(10, prefix: prefix), limit: 3).isEmpty, "\(prefix)")
+        }
+        #expect(Self.crowded(Self.linkLines(10).replacingOccurrences(of: "\n", with: "\n\n"), limit: 3).isEmpty)
+        #expect(Self.crowded("# **a** [b](c)\n*e*", limit: 3).isEmpty)
+    }
+
+    @Test func marksThatCannotBeDelimitersAreNotCounted() {
+        #expect(InlineDelimiters.marks(in: ArraySlice(Array("user_name = a * b ~ c __init__".utf8))) == 2) // only __init__'s two runs
+        #expect(InlineDelimiters.marks(in: ArraySlice(Array("**太字** ~~消~~ [a](b) _x_".utf8))) == 7)
+    }
+
+    @Test func tablesInQuotesAndWithFormFeedsAreFound() {
+        #expect(MarkdownLimits.tables(in: "> | a | b |\n> | --- | --- |\n> | 1 | 2 |\n").map(\.columns) == [2])
+        #expect(MarkdownLimits.tables(in: "| a |\n|-\u{0B}|-\u{0C}|\n").map(\.columns) == [2])
+        // A form feed line does not end a table: its rows go on.
+        #expect(MarkdownLimits.tables(in: "| a |\n| - |\n\u{0C}\n| b |\n").map(\.rows) == [4])
+    }
+}
