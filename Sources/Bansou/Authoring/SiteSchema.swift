@@ -21,6 +21,26 @@ extension SchemaTables {
                 ("unscanned", Schema.list("公開するテキストでないファイル（画像など）の、Output/site/ の下のパス（例: assets/logo.png）", of: Schema.text("パス", notBlank: true))),
                 ("theme_slugs", Schema.map("テーマ（タグ）のページのパス（例: ペーパーレス: paperless）",
                     keys: Schema.text("テーマ"), values: Schema.slug("パスにする id"))),
+                ("limits", Schema.object("入力1つの大きさの上限（既定値は実際の内容よりはるかに大きい。docs/content-schema.md）", limits)),
             ]))
     }
+
+    /// One entry per limit of `InputLimits.keys`, with its default.
+    private var limits: [(String, JSONValue)] {
+        InputLimits.keys.map { key in
+            let meaning = Self.limitMeanings[key.name] ?? key.name
+            return (key.name, Schema.integer("\(meaning)の上限（既定 \(InputLimits.defaults[keyPath: key.path])）", minimum: 1))
+        }
+    }
+
+    private static let limitMeanings = [
+        "body_bytes": "事例・固定ページの本文（Markdown）のバイト数",
+        "front_matter_bytes": "事例・固定ページのフロントマターのバイト数",
+        "yaml_bytes": "YAML ファイル1つのバイト数",
+        "title_chars": "事例・固定ページの title と事例の alias の文字数",
+        "summary_chars": "事例の summary の文字数",
+        "table_columns": "表の1行の列数",
+        "table_cells": "表1つのセル数（列 × 行）",
+        "inline_delimiters": "1段落の強調記号（*、_、~）と閉じ括弧の数",
+    ]
 }
