@@ -167,6 +167,21 @@ import Testing
         #expect(run.status == 0, "\(run.stderr.prefix(2000))")
     }
 
+    /// The 9 MB story spent 275 s in the render stage: the search tokenizer folded
+    /// every scalar outside ASCII, kana and kanji (、。「」, full-width letters) with
+    /// `String.UnicodeScalarView.append(contentsOf:)`, which copies the whole view on each
+    /// call (Swift 6.0's standard library: 1 M such appends 7 s, 4 M 218 s). With a raised
+    /// body limit the same story must build; quadratic anywhere, it would take minutes.
+    @Test func aNineMegabyteStoryBuilds() throws {
+        let paragraph = "「受発注」をＦＡＸからクラウドに切り替え、現場の負担が大きく減りました。We moved order intake to a cloud service.\n\n"
+        let body = String(repeating: paragraph, count: 9_000_000 / paragraph.utf8.count)
+        let run = try Self.build([
+            "Content/site.yaml": Self.siteWithLimits("body_bytes: 10000000"),
+            "Content/cases/a.md": FixtureSite.story(body: body),
+        ])
+        #expect(run.status == 0, "\(run.stderr.prefix(2000))")
+    }
+
     // MARK: Paragraphs are found from above
 
     static func crowded(_ body: String, limit: Int = 10) -> [InlineDelimiters.Crowded] {
