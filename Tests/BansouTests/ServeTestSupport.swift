@@ -49,9 +49,14 @@ extension FixtureSite {
             return EventReader(socket: socket)
         }
 
+        /// Ctrl-C, then SIGKILL if it has not stopped within a generous bound (so a server that
+        /// ignores Ctrl-C fails its test instead of hanging the suite).
         func stop() {
             guard process.isRunning else { return }
             kill(process.processIdentifier, SIGINT)
+            let deadline = Date().addingTimeInterval(60)
+            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
 

@@ -132,6 +132,10 @@ import Glibc
         #expect(broken.text.contains(": error: "))
         #expect(!broken.text.contains("[<b>"))
         #expect(broken.text.contains("編集後"))
+        // A second broken save: its errors event comes after anything the first failure sent
+        // (one stream, in order), so a reload sent for a failed rebuild would be here by now.
+        try site.write("Content/cases/\(slug).md", story.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: {<i>\n"))
+        try events.waitFor("event: errors", occurrence: 2)
         #expect(events.received.components(separatedBy: "event: reload\n").count == reloads, "a failed rebuild must not reload the pages")
 
         // Fixed: the overlay goes, the pages reload.
@@ -145,8 +149,7 @@ import Glibc
     @Test func ctrlCStopsCleanly() throws {
         let site = try FixtureSite.sample()
         let server = try site.startServe()
-        kill(server.process.processIdentifier, SIGINT)
-        server.process.waitUntilExit()
+        server.stop()
         #expect(server.process.terminationReason == .exit)
         #expect(server.process.terminationStatus == 0)
         #expect(try site.read("Output/serve.out").contains("stopping"))
