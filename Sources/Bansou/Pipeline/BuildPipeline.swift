@@ -4,9 +4,12 @@ import Foundation
 /// Everything before `write` works in memory, so a failure anywhere leaves Output/ untouched.
 public struct BuildPipeline {
     public let options: BuildOptions
+    /// The last successful build's work, for a rebuild in the same process (nil: do everything).
+    public let memo: BuildMemo?
 
-    public init(options: BuildOptions) {
+    public init(options: BuildOptions, memo: BuildMemo? = nil) {
         self.options = options
+        self.memo = memo
     }
 
     public func run() -> BuildResult {
@@ -18,6 +21,7 @@ public struct BuildPipeline {
 
     private func run(log: DiagnosticLog) -> BuildResult {
         var result = BuildResult()
+        var pendingScans: [String: PublishingGate.Scanned] = [:]
         func stage<T>(_ name: String, _ body: () -> T) -> T {
             let start = DispatchTime.now()
             let value = body()
@@ -27,7 +31,8 @@ public struct BuildPipeline {
 
         // load
         let (content, templates) = stage("load") { () -> (LoadedContent, TemplateSet?) in
-            let loader = ContentLoader(contentDirectory: options.url(options.contentPath), displayPrefix: options.contentPath)
+            var loader = ContentLoader(contentDirectory: options.url(options.contentPath), displayPrefix: options.contentPath)
+            loader.memo = memo
             let content = loader.load(log: log)
             let templates = TemplateSet.load(directory: options.url(options.templatesPath), displayPrefix: options.templatesPath, log: log)
             return (content, templates)
@@ -62,21 +67,39 @@ public struct BuildPipeline {
 
         // markdown: one thread, since Debian's cmark-gfm is not thread-safe
         let html = stage("markdown") { () -> [String: String] in
-            let renderer = MarkdownRenderer(unsafeHTML: library.site.unsafeHTML ?? false)
+            let unsafeHTML = library.site.unsafeHTML ?? false
+            // A memo keeps each body's HTML for one unsafe_html setting; only bodies of this build stay.
+            let known = memo?.markdownUnsafeHTML == unsafeHTML ? memo?.markdown ?? [:] : [:]
+            var kept: [String: String] = [:]
             var html: [String: String] = [:]
-            for story in library.published { html[story.path] = renderer.render(story.body) }
-            for page in library.pages { html[page.path] = renderer.render(page.body) }
+            // A cold build reads .bansou-cache/ and renders the rest in worker processes (Markdown/MarkdownStage).
+            let items = library.published.map({ ($0.path, $0.body) }) + library.pages.map({ ($0.path, $0.body) })
+            let stage = MarkdownStage(unsafeHTML: unsafeHTML, cacheFolder: MarkdownStage.cacheFolder(forContent: options.url(options.contentPath)))
+            for (item, rendered) in zip(items, stage.render(items.map(\.1), known: { known[$0] })) {
+                html[item.0] = rendered
+                if memo != nil { kept[item.1] = rendered }
+            }
+            if let memo {
+                memo.markdown = kept
+                memo.markdownUnsafeHTML = unsafeHTML
+            }
             return html
         }
 
-        // render: templates on every core
-        let files = stage("render") { () -> [OutputFile] in
-            SiteRenderer(library: library, templates: templates, html: html).render(log: log)
-        }
+        // render: templates on every core; with a memo, only the pages whose inputs changed
+        let keys = memo == nil ? nil : stage("keys") { RenderKeys(library: library, templates: templates, options: options) }
+        let rendered = stage("render") { SiteRenderer(library: library, templates: templates, html: html).render(log: log, memo: memo, keys: keys) }
+        let files = rendered.files
+        result.reusedPages = rendered.reused.count
+        result.renderedPages = rendered.pages.isEmpty ? files.count : rendered.pages.count - rendered.reused.count
         // links: every internal link and image of a body reaches a file or anchor just rendered
         stage("links") { InternalLinks(library: library, allPages: content.pages, html: html, files: files).check(log: log) }
         // reports: confidential, under Output/reports only (never scanned as public output)
-        let reports = stage("reports") { ReportRenderer(library: library, templates: templates, onlyClient: options.onlyClient).render(log: log) }
+        // Reports read global inputs and front matter only: a memo keeps them while those stay.
+        let reusesReports = keys != nil && options.onlyClient == nil && memo?.listingsKey == keys?.listingsKey && memo?.reports != nil
+        let reports = stage("reports") {
+            reusesReports ? memo!.reports! : ReportRenderer(library: library, templates: templates, onlyClient: options.onlyClient).render(log: log)
+        }
         result.counts = [
             ("事例", library.published.count),
             ("ページ", files.filter { $0.path.hasSuffix(".html") }.count),
@@ -86,9 +109,17 @@ public struct BuildPipeline {
         // scan: the publishing gate over everything public, before anything is written
         result.leakReport = stage("scan") {
             let gate = PublishingGate(library: library, templates: templates)
-            // Each company's report: no other client's name (spec v2, "Two audiences").
-            gate.checkReports(reports, outputPrefix: options.outputPath, log: log)
-            return gate.check(files, outputPrefix: options.outputPath, log: log)
+            // Each company's report: no other client's name (spec v2, "Two audiences"); reused
+            // reports passed this check in the memo's build, with the same inputs.
+            if !reusesReports { gate.checkReports(reports, outputPrefix: options.outputPath, log: log) }
+            // A file the last build scanned, unchanged, with the same clients and settings, keeps its result.
+            let reusable = memo != nil && memo?.scanGlobal == keys?.global ? memo!.scans : [:]
+            let unchanged = memo?.unchanged(files, reused: rendered.reused) ?? []
+            let (report, scans) = gate.check(files, outputPrefix: options.outputPath, log: log) { file in
+                unchanged.contains(file.path) ? reusable[file.path] : nil
+            }
+            pendingScans = scans
+            return report
         }
         guard !log.hasErrors else { return result }
 
@@ -101,13 +132,15 @@ public struct BuildPipeline {
         // then swapped in whole; any failure before the swap leaves Output/ as it was.
         guard options.write else { return result }
         let writer = OutputWriter(outputDirectory: options.url(options.outputPath), displayPath: options.outputPath)
+        let all = files + search + reports
         let staging: OutputStaging? = stage("write") {
-            let all = files + search + reports
             do {
                 try writer.checkPaths(all)
                 let staging = try writer.begin(waiting: options.waitingForOutput)
                 do {
-                    try staging.place(all)
+                    // Files the memo's build wrote with these bytes are links already: not read again.
+                    let reused = reusesReports ? rendered.reused.union(reports.map(\.path)) : rendered.reused
+                    try staging.place(all, knownUnchanged: memo?.unchanged(all, reused: reused) ?? [])
                 } catch {
                     staging.discard()
                     logWarnings(of: staging, log: log)
@@ -146,6 +179,17 @@ public struct BuildPipeline {
             }
             // Also after a failed swap: commit() discards, and links it could not put back are said.
             logWarnings(of: staging, log: log)
+        }
+        if let memo, let keys, result.outputChanged, !log.hasErrors {
+            memo.pages = rendered.pages
+            memo.listingsKey = keys.listingsKey
+            memo.related = rendered.related
+            memo.cards = rendered.cards
+            memo.storyIndex = rendered.storyIndex
+            memo.reports = options.onlyClient == nil ? reports : nil
+            memo.scanGlobal = keys.global
+            memo.scans = pendingScans
+            memo.output = Dictionary(all.map { ($0.path, $0.contents) }, uniquingKeysWith: { _, last in last })
         }
         return result
     }

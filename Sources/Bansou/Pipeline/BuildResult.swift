@@ -14,6 +14,9 @@ public struct BuildResult: Sendable {
     public var anonymized = 0
     /// What the publishing gate checked (files, clients, terms, hits).
     public var leakReport: PublishingGate.Report?
+    /// Portal pages rendered, and pages a BuildMemo gave back unchanged without rendering.
+    public var renderedPages = 0
+    public var reusedPages = 0
 
     public var failed: Bool { diagnostics.hasErrors }
     public var totalSeconds: Double { timings.reduce(0) { $0 + $1.seconds } }

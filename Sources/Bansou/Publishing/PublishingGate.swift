@@ -64,10 +64,17 @@ public struct PublishingGate {
 
     /// Scans every public file on all cores; hits go to the log at their source positions.
     func check(_ files: [OutputFile], outputPrefix: String, log: DiagnosticLog) -> Report {
+        check(files, outputPrefix: outputPrefix, log: log) { _ in nil }.report
+    }
+
+    /// `check`, taking a file's scan from `reusing` when it gives one (a BuildMemo's result for
+    /// the same bytes under the same clients and settings); also returns each file's scan.
+    func check(_ files: [OutputFile], outputPrefix: String, log: DiagnosticLog,
+               reusing: (OutputFile) -> Scanned?) -> (report: Report, scans: [String: Scanned]) {
         let public_ = files.filter { $0.path.hasPrefix("site/") }
         checkSettings(publishedPaths: Set(public_.map { String($0.path.dropFirst("site/".count)) }), outputPrefix: outputPrefix, log: log)
         let unscanned = Set((library.site.unscanned ?? []).map(\.value))
-        let results = parallelMap(public_) { file in scan(file, unscanned: unscanned) }
+        let results = parallelMap(public_) { file in reusing(file) ?? scan(file, unscanned: unscanned) }
 
         let tracer = makeTracer()
         for (file, scanned) in zip(public_, results) {
@@ -93,8 +100,9 @@ public struct PublishingGate {
             reportDataURIs(scanned.dataURIs, own: file.sources, assetText: asset, reported: &reportedDataURIs, log: log)
         }
         let hits = report(tracer, log: log) + reportedDataURIs.count
-        return Report(files: public_.count, bytes: public_.reduce(0) { $0 + $1.contents.count },
-                      clients: clientCount, terms: scanner.termCount, hits: hits)
+        let report = Report(files: public_.count, bytes: public_.reduce(0) { $0 + $1.contents.count },
+                            clients: clientCount, terms: scanner.termCount, hits: hits)
+        return (report, Dictionary(zip(public_.map(\.path), results), uniquingKeysWith: { _, last in last }))
     }
 
     /// The path of a public file (under Output/site/), then its text: an asset decoded from

@@ -5,6 +5,10 @@ struct PortalPages {
     let views: ViewBuilder
     /// The story index behind the filters, built once by SiteRenderer.
     let storyIndex: StoryIndex
+    /// Each published story's related stories (indexes into `library.published`).
+    let related: [[Int]]
+    /// What each page depends on, for reuse by a BuildMemo (nil: no memo, no keys needed).
+    let keys: RenderKeys?
     var library: Library { views.library }
     var guidance: Guidance { library.guidance }
 
@@ -12,8 +16,7 @@ struct PortalPages {
         let taxonomies = Taxonomy.all(library, themeSlug: views.themeSlug)
         var jobs: [RenderJob] = [home()]
         jobs += caseLists(nav: taxonomyNav(taxonomies))
-        let related = RelatedStories(library.published)
-        jobs += library.published.enumerated().map { storyPage($1, related: related.related(to: $0).map { library.published[$0] }) }
+        jobs += library.published.enumerated().map { storyPage($1, related: related[$0].map { library.published[$0] }) }
         for taxonomy in taxonomies {
             jobs.append(taxonomyIndex(taxonomy))
             jobs += taxonomy.terms.flatMap { termPages($0, in: taxonomy) }
@@ -25,7 +28,21 @@ struct PortalPages {
         jobs.append(searchPage())
         jobs.append(RenderJob(path: SiteLayout.notFound, template: "404",
                               context: views.context(path: SiteLayout.notFound, title: "ページが見つかりません", ()), sources: []))
+        if let keys { assignKeys(keys, to: &jobs) }
         return jobs
+    }
+
+    /// A story page's key covers its story and its related cards; any other page's, the listings.
+    private func assignKeys(_ keys: RenderKeys, to jobs: inout [RenderJob]) {
+        var storyByPath: [String: Int] = [:]
+        for (index, story) in library.published.enumerated() { storyByPath[SiteLayout.story(story.slug)] = index }
+        for index in jobs.indices {
+            if let story = storyByPath[jobs[index].path] {
+                jobs[index].key = keys.storyPage(library.published[story].slug, related: related[story].map { library.published[$0].slug })
+            } else {
+                jobs[index].key = keys.listingPage(jobs[index].path)
+            }
+        }
     }
 
     private func bars(_ items: [(String, String, Int)]) -> [BarRow] {
@@ -113,11 +130,11 @@ struct PortalPages {
         }
     }
 
-    func storyPage(_ story: CaseStudy, related: @autoclosure @escaping () -> [CaseStudy]) -> RenderJob {
+    func storyPage(_ story: CaseStudy, related: [CaseStudy]) -> RenderJob {
         let path = SiteLayout.story(story.slug)
         return RenderJob(path: path, template: "case",
                          context: views.context(path: path, title: story.meta.title.value, description: story.meta.summary?.value,
-                                                views.storyPage(story, related: related())),
+                                                views.storyPage(story, related: related)),
                          sources: [story.path])
     }
 

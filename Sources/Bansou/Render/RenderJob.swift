@@ -6,6 +6,8 @@ struct RenderJob {
     let template: String    // template name, without .mustache
     let sources: [String]
     let makeContext: () -> Any
+    /// The RenderKeys hash of what the page shows; a memo holding the page for this key reuses it.
+    var key: Int?
 
     init(path: String, template: String, context: @autoclosure @escaping () -> Any, sources: [String]) {
         self.path = path

@@ -19,15 +19,52 @@ public struct SiteRenderer {
 
     /// Every public file; a page that cannot be rendered is an error in `log`, never an empty page.
     public func render(log: DiagnosticLog) -> [OutputFile] {
+        render(log: log, memo: nil, keys: nil).files
+    }
+
+    /// What the render stage made, and what a memo may keep of it for the next build.
+    struct Outcome {
+        var files: [OutputFile]
+        /// Pages taken from the memo unchanged (their bytes are the last build's).
+        var reused: Set<String> = []
+        var pages: [String: (key: Int, file: OutputFile)] = [:]
+        var related: [[Int]]
+        var cards: CardCache
+        var storyIndex: StoryIndex
+    }
+
+    /// With a memo and keys, pages whose key the memo holds are reused, not rendered; work
+    /// that depends only on global inputs and front matter (related stories, cards, the story
+    /// index) is reused when `listingsKey` is the memo's.
+    func render(log: DiagnosticLog, memo: BuildMemo?, keys: RenderKeys?) -> Outcome {
         var views = ViewBuilder(library: library, html: html)
-        views.cards = CardCache(stories: library.published, views: views, templates: templates, log: log)
-        let storyIndex = StoryIndex(views: views)
-        let jobs = PortalPages(views: views, storyIndex: storyIndex).jobs()
-        let templates = self.templates
-        var files: [OutputFile] = parallelMap(jobs) { job in
-            let text = templates.render(MustacheValue.flatten(job.makeContext()) ?? [:], template: job.template, log: log)
-            return OutputFile(path: "site/" + job.path, text: text, sources: job.sources)
+        let sameListings = keys != nil && memo?.listingsKey == keys?.listingsKey
+        let cards = sameListings ? memo!.cards! : CardCache(stories: library.published, views: views, templates: templates, log: log)
+        views.cards = cards
+        let storyIndex = sameListings ? memo!.storyIndex! : StoryIndex(views: views)
+        let related: [[Int]]
+        if sameListings {
+            related = memo!.related!
+        } else {
+            let relatedStories = RelatedStories(library.published)
+            related = parallelMap(Array(library.published.indices)) { relatedStories.related(to: $0) }
         }
+        let jobs = PortalPages(views: views, storyIndex: storyIndex, related: related, keys: keys).jobs()
+        let templates = self.templates
+        let previous = memo?.pages ?? [:]
+        let rendered: [(file: OutputFile, reused: Bool)] = parallelMap(jobs) { job in
+            if let key = job.key, let kept = previous[job.path], kept.key == key { return (kept.file, true) }
+            let text = templates.render(MustacheValue.flatten(job.makeContext()) ?? [:], template: job.template, log: log)
+            return (OutputFile(path: "site/" + job.path, text: text, sources: job.sources), false)
+        }
+        var outcome = Outcome(files: rendered.map(\.file), related: related, cards: cards, storyIndex: storyIndex)
+        if keys != nil {
+            for (job, page) in zip(jobs, rendered) {
+                if let key = job.key { outcome.pages[job.path] = (key, page.file) }
+                if page.reused { outcome.reused.insert(page.file.path) }
+            }
+        }
+        var files = outcome.files
         files.append(OutputFile(path: "site/" + SiteLayout.feed, text: FeedWriter.atom(self.library),
                                 sources: self.library.published.prefix(20).map(\.path)))
         files.append(OutputFile(path: "site/" + SiteLayout.sitemap, text: FeedWriter.sitemap(paths: jobs.map(\.path), library: self.library)))
@@ -37,7 +74,8 @@ public struct SiteRenderer {
         for asset in templates.assets {
             files.append(OutputFile(path: Self.assetOutputPath(asset.path), contents: asset.contents, sources: ["\(templates.displayPrefix)/assets/" + asset.path]))
         }
-        return files
+        outcome.files = files
+        return outcome
     }
 
     /// Where a file of Templates/assets/ is published (relative to Output/); the publishing

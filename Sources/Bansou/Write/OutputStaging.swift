@@ -85,7 +85,11 @@ public final class OutputStaging {
     /// Puts every file into the staging tree: a link to the live file when its bytes are the
     /// same, else a new file. Runs on every core; the first failure is thrown (with how many
     /// other files failed) and nothing live has been touched.
-    public func place(_ files: [OutputFile]) throws {
+    ///
+    /// `knownUnchanged`: paths whose bytes the caller knows equal the live file's (a BuildMemo's
+    /// last build wrote them, and nothing since): when the staging entry is already a link to
+    /// the live file, it is not read and compared again.
+    public func place(_ files: [OutputFile], knownUnchanged: Set<String> = []) throws {
         // Two files for one path (never produced by a correct build): the last wins, as before.
         var last: [String: Int] = [:]
         for (index, file) in files.enumerated() { last[file.path] = index }
@@ -107,6 +111,9 @@ public final class OutputStaging {
             let staging = self.url.appendingPathComponent(file.path).path
             let current = self.outputDirectory.appendingPathComponent(file.path).path
             do {
+                if knownUnchanged.contains(file.path), liveFiles.contains(file.path), FileSystemCalls.sameFile(staging, current) {
+                    return .unchanged
+                }
                 if liveFiles.contains(file.path), FileSystemCalls.regularFileSize(current) == file.contents.count,
                    FileSystemCalls.contents(current) == file.contents {
                     if !FileSystemCalls.sameFile(staging, current) { try Self.link(current, as: staging, contents: file.contents) }
