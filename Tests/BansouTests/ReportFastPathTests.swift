@@ -76,4 +76,53 @@ struct ReportFastPathTests {
         // A client that is not among the peers belongs to no group.
         #expect(groups.compare(client: "outsider", industry: "ict", stage: 2, levels: [:]).isEmpty)
     }
+
+    /// SVG.n's integer path against the String(format:) it replaced.
+    @Test func svgNumbersAreWhatFormatGave() {
+        func reference(_ value: Double) -> String {
+            let rounded = (value * 10).rounded() / 10
+            if rounded == rounded.rounded() { return String(Int(rounded)) }
+            return String(format: "%.1f", rounded)
+        }
+        var values: [Double] = [0, -0.0, 0.04, 0.05, -0.04, -0.05, -0.3, 0.25, 2.45, 2.55, 9.95, -9.95, 99.96, 252, 680, 123_456.75,
+                                -1_000.05, 1e14 + 0.3, 3.0 / 7, 244 - 6, 10.5 * 1.25]
+        var state: UInt64 = 7
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append((Double(state >> 11) / Double(1 << 53) - 0.5) * 4_000)
+        }
+        for value in values { #expect(SVG.n(value) == reference(value), "\(value)") }
+    }
+
+    /// report.json's byte writer escapes exactly as JSONString.literal does.
+    @Test func jsonWriterEscapesLikeJSONString() {
+        let texts = ["", "plain", "株式会社ベンチ", "a\"b\\c", "<script>&</script>", "tab\tnew\nline\r\u{0}\u{1f}",
+                     "line\u{2028}sep\u{2029}", "\u{2027}\u{202A}", "emoji 🙂 e\u{301}", "end\u{2028}"]
+        for text in texts {
+            var writer = JSONWriter()
+            writer.literal(text)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == JSONString.literal(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func jsonWriterLayout() {
+        var writer = JSONWriter()
+        let value: [String: Any] = ["b": [1, true, NSNull(), [String: Any](), [Any]()], "a": ["y": "z"], "c": 2.5]
+        writer.write(value)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == """
+            {
+              "a": {
+                "y": "z"
+              },
+              "b": [
+                1,
+                true,
+                null,
+                {},
+                []
+              ],
+              "c": "2.5"
+            }
+            """)
+    }
 }
