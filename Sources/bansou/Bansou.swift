@@ -8,12 +8,13 @@ struct BansouCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bansou",
         abstract: "伴走: a regional DX support portal and confidential client roadmap reports from Content/ and Templates/.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, ServeCommand.self, NewCommand.self, SchemaCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, ServeCommand.self, NewCommand.self, SchemaCommand.self, MarkdownWorkerCommand.self, EditBenchCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
     /// Exit codes of the spec: 0 ok, 1 content errors, 2 usage errors, 3 a missing outside tool.
     static func main() {
+        MarkdownWorkers.executable = Bundle.main.executableURL   // this binary renders Markdown in worker processes
         do {
             var command = try parseAsRoot()
             try command.run()
