@@ -1,17 +1,33 @@
 /// Content/site.yaml: the portal's settings.
 public struct SiteConfig: Decodable, Sendable {
     public struct Publisher: Decodable, Sendable {
-        public var name: String
+        public var name: String { located.name.value }
         /// v2: the publisher's institution type (institutions.yaml id); a partner of the
         /// same type is a peer and is never offered to the publisher's clients (plan rule 6).
         public var type: Located<String>?
         public var url: Located<String>?
-        public var email: String?
-        public var phone: String?
+        public var email: String? { located.email?.value }
+        public var phone: String? { located.phone?.value }
+        /// The texts printed on every page, with their positions (`InputLimitCheck` bounds them).
+        public var located: (name: Located<String>, email: Located<String>?, phone: Located<String>?)
+
+        enum CodingKeys: String, CodingKey { case name, type, url, email, phone }
+
+        public init(from decoder: Decoder) throws {
+            let keys = try decoder.container(keyedBy: CodingKeys.self)
+            located = (try keys.decode(Located<String>.self, forKey: .name),
+                       try keys.decodeIfPresent(Located<String>.self, forKey: .email),
+                       try keys.decodeIfPresent(Located<String>.self, forKey: .phone))
+            type = try keys.decodeIfPresent(Located<String>.self, forKey: .type)
+            url = try keys.decodeIfPresent(Located<String>.self, forKey: .url)
+        }
     }
 
-    public var title: String
-    public var description: String
+    public var title: String { titleText.value }
+    public var description: String { descriptionText.value }
+    /// Title and description with their positions: both are printed on every page.
+    public var titleText: Located<String>
+    public var descriptionText: Located<String>
     public var baseURL: Located<String>
     public var language: String?
     public var publisher: Publisher
@@ -29,7 +45,7 @@ public struct SiteConfig: Decodable, Sendable {
     public var limitSettings: OrderedMap<Located<Int>>?
 
     enum CodingKeys: String, CodingKey {
-        case title, description, language, publisher, allow, unscanned
+        case titleText = "title", descriptionText = "description", language, publisher, allow, unscanned
         case limitSettings = "limits"
         case baseURL = "base_url", asOf = "as_of", perPage = "per_page", unsafeHTML = "unsafe_html", themeSlugs = "theme_slugs"
     }
