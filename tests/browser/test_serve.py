@@ -122,3 +122,32 @@ def test_edit_reloads_the_page_and_a_yaml_error_shows_an_overlay_until_fixed(dri
     finally:
         status = server.stop()
     assert status == 0, "Ctrl-C should stop bansou serve cleanly:\n" + "".join(server.lines)
+
+
+def test_many_open_tabs_do_not_exhaust_the_browsers_connections(driver, project):
+    """Chromium allows 6 HTTP/1.1 connections per host; a page's event stream holds one. Hidden
+    tabs close theirs, so a ninth tab still loads and still gets its events."""
+    server = Serve(project)
+    first = driver.current_window_handle
+    try:
+        pages = ["", "cases/", "stats/", "guidance/", "partners/", "search/", "about/", "regions/", "industries/"]
+        for number, page in enumerate(pages):
+            if number:
+                driver.switch_to.new_window("tab")
+            driver.get(server.url + page)  # the page load timeout (30 s) fails a stalled load
+            assert driver.find_elements(By.TAG_NAME, "h1"), f"tab {number + 1} ({page or '/'}) did not load"
+        got = driver.execute_script("""
+            return new Promise(function (done) {
+              var events = new EventSource('/__bansou/events');
+              events.addEventListener('build', function () { events.close(); done('build'); });
+              setTimeout(function () { events.close(); done('nothing'); }, 20000);
+            });""")
+        assert got == "build", "the last tab's event stream never opened"
+    finally:
+        for handle in driver.window_handles:
+            if handle != first:
+                driver.switch_to.window(handle)
+                driver.close()
+        driver.switch_to.window(first)
+        status = server.stop()
+    assert status == 0
