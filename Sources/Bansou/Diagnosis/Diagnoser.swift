@@ -9,11 +9,19 @@ public struct Diagnoser: Sendable {
     public var asOf: Day
     /// The published cases packed once for matching every client.
     private let candidates: StoryMatcher.Candidates
+    /// The published cases by the client they name, in published order: filtering every
+    /// story for every client copied each story's metadata 10⁷ times on 10,000 × 1,000.
+    private let storiesByClient: [String: [CaseStudy]]
 
     public init(guidance: Guidance, published: [CaseStudy], partners: [Partner], publisherType: String? = nil, asOf: Day) {
         self.guidance = guidance
         self.published = published
         self.candidates = StoryMatcher.Candidates(published, guidance: guidance)
+        var storiesByClient: [String: [CaseStudy]] = [:]
+        for story in published {
+            if let client = story.meta.client?.value { storiesByClient[client, default: []].append(story) }
+        }
+        self.storiesByClient = storiesByClient
         self.partners = partners
         self.publisherType = publisherType
         self.asOf = asOf
@@ -45,7 +53,7 @@ public struct Diagnoser: Sendable {
             challenges: (client.challenges ?? []).compactMap { guidance.challenge($0.value) }.map(ChallengeResponse.init),
             needLayer: needLayer, isIndifferent: isIndifferent,
             similarStories: stories,
-            ownStories: published.filter { PlanRules.isOwnStory($0, client: client.id.value) },
+            ownStories: (storiesByClient[client.id.value] ?? []).filter { PlanRules.isOwnStory($0, client: client.id.value) },
             roadmap: roadmap,
             expectedEffects: ExpectedEffect.from(stories, industry: client.industry?.value, plannedAreas: plannedAreas),
             portfolio: PortfolioFacts(stage: stage.effective, history: history, overdue: roadmap.overdue.count,
