@@ -96,7 +96,8 @@ struct PreviewHandler: HTTPHandler {
 
     private func plain(_ status: HTTPStatusCode, _ text: String, extra: HTTPHeaders = [:]) -> HTTPResponse {
         var headers: HTTPHeaders = [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"]
-        for (key, value) in extra { headers[key] = value }
+        // Set per name with all its values: iterating HTTPHeaders gives one pair per value.
+        for key in extra.keys { headers.setValues(extra.values(for: key), for: key) }
         return HTTPResponse(statusCode: status, headers: headers, body: Data(text.utf8))
     }
 

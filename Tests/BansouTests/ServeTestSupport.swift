@@ -25,10 +25,10 @@ extension FixtureSite {
         }
 
         /// One request on its own connection (`Connection: close`), the path sent as written.
-        func get(_ path: String, host: String? = nil) throws -> Reply {
+        func get(_ path: String, host: String? = nil, method: String = "GET") throws -> Reply {
             let socket = try Self.connect(port: port)
             defer { close(socket) }
-            try Self.send(socket, "GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n")
+            try Self.send(socket, "\(method) \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n")
             var data = Data()
             while let chunk = try Self.receive(socket) { data.append(chunk) }
             guard let split = data.range(of: Data("\r\n\r\n".utf8)) else { throw FixtureError(message: "no HTTP header in \(data.count) bytes") }

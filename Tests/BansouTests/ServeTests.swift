@@ -98,6 +98,11 @@ import Glibc
         #expect(missing.status == 404)
         #expect(missing.text.hasPrefix(String(try site.read("Output/site/404.html").prefix(200))))
         #expect(missing.text.contains("bansou-live-reload"))
+        // Only reading: anything else is 405 with the methods that work.
+        let post = try server.get("/", method: "POST")
+        #expect(post.status == 405 && post.headers["allow"] == "GET, HEAD")
+        let head = try server.get("/", method: "HEAD")
+        #expect(head.status == 200 && head.body.isEmpty && head.headers["content-length"] == String(home.body.count))
         // A folder without its slash is redirected, so relative links resolve.
         let folder = try server.get("/cases")
         #expect(folder.status == 301 && folder.headers["location"] == "/cases/")
