@@ -107,9 +107,12 @@ public final class OutputStaging {
         }
         enum Placement { case unchanged, written, failed(String) }
         let liveFiles = live.files
+        // Paths joined as strings: URL.appendingPathComponent was a third of this stage's CPU.
+        let stagingBase = url.path.hasSuffix("/") ? url.path : url.path + "/"
+        let liveBase = outputDirectory.path.hasSuffix("/") ? outputDirectory.path : outputDirectory.path + "/"
         let outcomes: [Placement] = parallelMap(unique) { file in
-            let staging = self.url.appendingPathComponent(file.path).path
-            let current = self.outputDirectory.appendingPathComponent(file.path).path
+            let staging = stagingBase + file.path
+            let current = liveBase + file.path
             do {
                 if knownUnchanged.contains(file.path), liveFiles.contains(file.path), FileSystemCalls.sameFile(staging, current) {
                     return .unchanged
