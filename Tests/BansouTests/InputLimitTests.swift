@@ -86,6 +86,22 @@ import Testing
         ])
     }
 
+    /// The publishing gate looks for every client text in every published page; its scanner
+    /// compares a term wherever a window of it matches, so a 400 KB repetitive name cost 16 s.
+    @Test func aClientsLongTermIsAnErrorAtTheValue() throws {
+        let sample = try String(contentsOf: FixtureSite.packageRoot.appendingPathComponent("Content/clients/aozora-farm.yaml"), encoding: .utf8)
+        let client = sample.replacingOccurrences(of: "name: 株式会社あおぞらファーム", with: "name: 株式会社" + String(repeating: "あおぞら農場", count: 40))
+            .replacingOccurrences(of: "identifiers: [あおぞら農園, Aozora Farm]", with: "identifiers: [あおぞら農園, " + String(repeating: "A", count: 201) + "]")
+            .replacingOccurrences(of: "advisor: kato\n", with: "") // the fixture has no staff
+        let lines = client.split(separator: "\n", omittingEmptySubsequences: false)
+        let identifiers = lines.firstIndex { $0.hasPrefix("identifiers:") }! + 1
+        let run = try FixtureSite(files: ["Content/clients/aozora-farm.yaml": client]).run("check")
+        #expect(run.errorLines == [
+            "Content/clients/aozora-farm.yaml:3:7: error: the name is 244 characters; the limit is 200 (shorten it, or raise limits.term_chars in site.yaml)",
+            "Content/clients/aozora-farm.yaml:\(identifiers):23: error: the identifier is 201 characters; the limit is 200 (shorten it, or raise limits.term_chars in site.yaml)",
+        ], "\(run.stderr.prefix(3000))")
+    }
+
     /// Front matter is bounded before Yams parses it (a 60 MB title grew past 6 GB).
     @Test func largeFrontMatterIsAnErrorBeforeParsing() throws {
         let story = FixtureSite.story(extra: "tools: [" + Array(repeating: "クラウド会計", count: 4000).joined(separator: ", ") + "]")

@@ -10,7 +10,7 @@ struct InputLimitCheck {
     let log: DiagnosticLog
     let limits: InputLimits
 
-    func check(site: SiteConfig, cases: [CaseStudy], pages: [Page]) {
+    func check(site: SiteConfig, cases: [CaseStudy], pages: [Page], clients: [Client]) {
         log.add(contentsOf: InputLimits.problems(in: site.limitSettings))
         text(site.titleText, "title", limit: limits.titleChars, key: "title_chars")
         text(site.descriptionText, "description", limit: limits.summaryChars, key: "summary_chars")
@@ -24,6 +24,13 @@ struct InputLimitCheck {
             text(story.meta.title, "title", limit: limits.titleChars, key: "title_chars")
             text(story.meta.alias, "alias", limit: limits.titleChars, key: "title_chars")
             text(story.meta.summary, "summary", limit: limits.summaryChars, key: "summary_chars")
+        }
+        for client in clients {
+            let texts: [(String, Located<String>?)] = [
+                ("name", client.name), ("kana", client.kana), ("representative", client.representative), ("address", client.address),
+                ("phone", client.phone), ("email", client.email), ("website", client.website), ("corporate_number", client.corporateNumber),
+            ] + (client.identifiers ?? []).map { ("identifier", $0) }
+            for (key, value) in texts { text(value, key, limit: limits.termChars, key: "term_chars") }
         }
         for page in pages {
             markdown.check(page.body, path: page.path, firstLine: page.bodyFirstLine)

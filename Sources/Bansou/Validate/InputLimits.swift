@@ -17,6 +17,11 @@ public struct InputLimits: Sendable, Equatable {
     public var titleChars = 200
     /// Characters of a story's summary.
     public var summaryChars = 2_000
+    /// Characters of each text of a client the publishing gate looks for (name, kana,
+    /// representative, address, phone, email, website, corporate number, identifiers): its
+    /// scanner compares a term wherever a window of it matches, so a long repetitive term
+    /// costs its length at every such place (a 400 KB name: 16 s of scan).
+    public var termChars = 200
     /// Columns of one table row (cmark-gfm parses a row in time quadratic in its cells).
     public var tableColumns = 128
     /// Cells of one table: columns of its delimiter row × its rows (cmark-gfm pads every row).
@@ -36,6 +41,7 @@ public struct InputLimits: Sendable, Equatable {
         ("yaml_bytes", \.yamlBytes),
         ("title_chars", \.titleChars),
         ("summary_chars", \.summaryChars),
+        ("term_chars", \.termChars),
         ("table_columns", \.tableColumns),
         ("table_cells", \.tableCells),
         ("inline_delimiters", \.inlineDelimiters),

@@ -27,7 +27,7 @@ public struct Validator {
         let refs = ReferenceIndex(guidance: guidance, content: content)
         let asOf = options.asOf ?? site.asOf ?? Day.today()
         validateSite(site, refs: refs, check: check)
-        InputLimitCheck(log: log, limits: site.limits).check(site: site, cases: content.cases, pages: content.pages)
+        InputLimitCheck(log: log, limits: site.limits).check(site: site, cases: content.cases, pages: content.pages, clients: content.clients)
         ThemeSlugCheck(log: log).check(site, cases: content.cases)
         GuidanceValidator(check: check, refs: refs, log: log).validate(guidance)
         content.cases.forEach { validateCase($0, refs: refs, check: check) }
