@@ -15,10 +15,14 @@ public protocol SiteRebuilder: Sendable {
     func rebuild(changed: [String]) -> BuildResult
 }
 
-/// The first implementation: a full `bansou build` on every change (the write stage already
-/// leaves unchanged files alone, so only what differs is written).
-public struct FullSiteRebuilder: SiteRebuilder {
+/// `bansou build` on every change, with a BuildMemo kept between calls: the rebuild reads and
+/// decodes only changed files and renders, scans and writes only the pages whose inputs
+/// changed (a story's body: its page), with the bytes of a clean build (IncrementalBuildTests).
+/// `changed` is not needed: the memo compares the inputs themselves, which also catches an
+/// edit the watcher coalesced or missed.
+public struct IncrementalSiteRebuilder: SiteRebuilder {
     public let options: BuildOptions
+    private let memo = BuildMemo()
 
     public init(options: BuildOptions) {
         var options = options
@@ -27,6 +31,6 @@ public struct FullSiteRebuilder: SiteRebuilder {
     }
 
     public func rebuild(changed: [String]) -> BuildResult {
-        BuildPipeline(options: options).run()
+        BuildPipeline(options: options, memo: memo).run()
     }
 }

@@ -31,10 +31,11 @@ struct ServeCommand: ParsableCommand {
             console.err("warning: --reports with --bind \(bind) serves the confidential client reports to every machine that reaches \(bind)")
         }
         let output = site.output
-        let server = PreviewServer(configuration: configuration, rebuilder: FullSiteRebuilder(options: options)) { rebuild in
+        let server = PreviewServer(configuration: configuration, rebuilder: IncrementalSiteRebuilder(options: options)) { rebuild in
             Self.print(rebuild, console: console, output: output)
             fflush(stdout)
         }
+        let interrupt = Interrupt()  // before the first build, which Ctrl-C must not cut short either
         do {
             try server.start()
         } catch let error as PreviewServer.StartError {
@@ -45,7 +46,7 @@ struct ServeCommand: ParsableCommand {
             console.out("watching \(site.content)/ and \(site.templates)/ (\(server.watchMode?.rawValue ?? "polling")); Ctrl-C stops")
         }
         fflush(stdout)  // a long-running command: its lines must reach a pipe or file now, not at exit
-        Self.waitForInterrupt()
+        interrupt.wait()
         console.out("stopping…")
         server.stop()
     }
@@ -72,24 +73,29 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
-    /// Blocks until SIGINT (Ctrl-C) or SIGTERM; a second one during the clean stop exits at once.
-    private static func waitForInterrupt() {
-        let interrupted = DispatchSemaphore(value: 0)
-        var sources: [DispatchSourceSignal] = []
-        let queue = DispatchQueue(label: "bansou.serve.signals")  // serial: `seen` is shared by both handlers
-        var seen = false
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)  // handled below, not by the default action (exit without cleanup)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
-                if seen { Foundation.exit(130) }
-                seen = true
-                interrupted.signal()
+    /// SIGINT (Ctrl-C) and SIGTERM, caught from its creation on: their default action would end
+    /// the process in the middle of a build. A second one during the clean stop exits at once.
+    private final class Interrupt {
+        private let interrupted = DispatchSemaphore(value: 0)
+        private var sources: [DispatchSourceSignal] = []
+
+        init() {
+            let queue = DispatchQueue(label: "bansou.serve.signals")  // serial: `seen` is shared by both handlers
+            var seen = false
+            for number in [SIGINT, SIGTERM] {
+                signal(number, SIG_IGN)  // delivered to the source below only
+                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+                source.setEventHandler { [interrupted] in
+                    if seen { Foundation.exit(130) }
+                    seen = true
+                    interrupted.signal()
+                }
+                source.resume()
+                sources.append(source)
             }
-            source.resume()
-            sources.append(source)
         }
-        interrupted.wait()
-        _ = sources
+
+        /// Returns at once when the signal came earlier.
+        func wait() { interrupted.wait() }
     }
 }

@@ -13,9 +13,11 @@ public final class BuildMemo: @unchecked Sendable {
     /// Decoded stories by display path, with the text they were decoded from and the limits.
     var stories: [String: (text: String, result: (CaseStudy?, [Diagnostic]))] = [:]
     var storyLimits: InputLimits?
-    /// Markdown bodies by text, for one `unsafe_html` setting.
-    var markdown: [String: String] = [:]
+    /// Each story's and page's body and its HTML by path, for one `unsafe_html` setting.
+    var markdown: [String: (body: String, html: String)] = [:]
     var markdownUnsafeHTML: Bool?
+    /// Each published story's RenderKeys hashes, by path.
+    var storyHashes: [String: RenderKeys.StoryHashes] = [:]
     /// Portal pages by path, with the RenderKeys hash they were rendered for.
     var pages: [String: (key: Int, file: OutputFile)] = [:]
     /// Work that depends only on global inputs and front matter, under `RenderKeys.listingsKey`.
@@ -24,6 +26,8 @@ public final class BuildMemo: @unchecked Sendable {
     var cards: CardCache?
     var storyIndex: StoryIndex?
     var reports: [OutputFile]?
+    /// Each page as the fallback search index holds it.
+    var searchPages: [String: FallbackSearchIndex.IndexedPage] = [:]
     /// The gate's result for each public file of the last build, valid while `global` holds.
     var scanGlobal: Int?
     var scans: [String: PublishingGate.Scanned] = [:]

@@ -68,26 +68,33 @@ public struct BuildPipeline {
         // markdown: one thread, since Debian's cmark-gfm is not thread-safe
         let html = stage("markdown") { () -> [String: String] in
             let unsafeHTML = library.site.unsafeHTML ?? false
-            // A memo keeps each body's HTML for one unsafe_html setting; only bodies of this build stay.
+            // A memo keeps each file's body and HTML for one unsafe_html setting: a body equal to
+            // the kept one (compared, not hashed) is not rendered again.
             let known = memo?.markdownUnsafeHTML == unsafeHTML ? memo?.markdown ?? [:] : [:]
-            var kept: [String: String] = [:]
-            var html: [String: String] = [:]
-            // A cold build reads .bansou-cache/ and renders the rest in worker processes (Markdown/MarkdownStage).
             let items = library.published.map({ ($0.path, $0.body) }) + library.pages.map({ ($0.path, $0.body) })
-            let stage = MarkdownStage(unsafeHTML: unsafeHTML, cacheFolder: MarkdownStage.cacheFolder(forContent: options.url(options.contentPath)))
-            for (item, rendered) in zip(items, stage.render(items.map(\.1), known: { known[$0] })) {
-                html[item.0] = rendered
-                if memo != nil { kept[item.1] = rendered }
+            var html: [String: String] = [:]
+            var missing: [(String, String)] = []
+            for item in items {
+                if let kept = known[item.0], kept.body == item.1 { html[item.0] = kept.html } else { missing.append(item) }
+            }
+            // A cold build reads .bansou-cache/ and renders the rest in worker processes (Markdown/MarkdownStage);
+            // the few bodies a rebuild changed are rendered here, leaving the disk cache as the cold build left it.
+            if missing.count == items.count {
+                let stage = MarkdownStage(unsafeHTML: unsafeHTML, cacheFolder: MarkdownStage.cacheFolder(forContent: options.url(options.contentPath)))
+                for (item, rendered) in zip(missing, stage.render(missing.map(\.1))) { html[item.0] = rendered }
+            } else {
+                let renderer = MarkdownRenderer(unsafeHTML: unsafeHTML)
+                for item in missing { html[item.0] = renderer.render(item.1) }
             }
             if let memo {
-                memo.markdown = kept
+                memo.markdown = Dictionary(items.map { ($0.0, (body: $0.1, html: html[$0.0]!)) }, uniquingKeysWith: { _, last in last })
                 memo.markdownUnsafeHTML = unsafeHTML
             }
             return html
         }
 
         // render: templates on every core; with a memo, only the pages whose inputs changed
-        let keys = memo == nil ? nil : stage("keys") { RenderKeys(library: library, templates: templates, options: options) }
+        let keys = memo.map { memo in stage("keys") { RenderKeys(library: library, templates: templates, options: options, known: &memo.storyHashes) } }
         let rendered = stage("render") { SiteRenderer(library: library, templates: templates, html: html).render(log: log, memo: memo, keys: keys) }
         let files = rendered.files
         result.reusedPages = rendered.reused.count
@@ -186,6 +193,7 @@ public struct BuildPipeline {
             memo.related = rendered.related
             memo.cards = rendered.cards
             memo.storyIndex = rendered.storyIndex
+            memo.searchPages = rendered.searchPages
             memo.reports = options.onlyClient == nil ? reports : nil
             memo.scanGlobal = keys.global
             memo.scans = pendingScans

@@ -16,7 +16,10 @@ struct PortalPages {
         let taxonomies = Taxonomy.all(library, themeSlug: views.themeSlug)
         var jobs: [RenderJob] = [home()]
         jobs += caseLists(nav: taxonomyNav(taxonomies))
-        jobs += library.published.enumerated().map { storyPage($1, related: related[$0].map { library.published[$0] }) }
+        // The related stories are looked up inside the page's lazy context: a page the memo
+        // reuses never copies them (10,000 stories × their related ones, on every rebuild).
+        let published = library.published
+        jobs += published.enumerated().map { index, story in storyPage(story, related: related[index].map { published[$0] }) }
         for taxonomy in taxonomies {
             jobs.append(taxonomyIndex(taxonomy))
             jobs += taxonomy.terms.flatMap { termPages($0, in: taxonomy) }
@@ -130,11 +133,11 @@ struct PortalPages {
         }
     }
 
-    func storyPage(_ story: CaseStudy, related: [CaseStudy]) -> RenderJob {
+    func storyPage(_ story: CaseStudy, related: @autoclosure @escaping () -> [CaseStudy]) -> RenderJob {
         let path = SiteLayout.story(story.slug)
         return RenderJob(path: path, template: "case",
                          context: views.context(path: path, title: story.meta.title.value, description: story.meta.summary?.value,
-                                                views.storyPage(story, related: related)),
+                                                views.storyPage(story, related: related())),
                          sources: [story.path])
     }
 

@@ -21,7 +21,12 @@ struct RenderKeys: Sendable {
     let frontMatters: [String: Int]
     let listings: Int
 
-    init(library: Library, templates: TemplateSet, options: BuildOptions) {
+    /// A story's two hashes with the text they were taken from.
+    typealias StoryHashes = (text: String, story: Int, frontMatter: Int)
+
+    /// - Parameter known: the hashes of the last build, by path: a story whose text is equal
+    ///   (compared, not hashed again) keeps them. Updated with this build's.
+    init(library: Library, templates: TemplateSet, options: BuildOptions, known: inout [String: StoryHashes]) {
         let storyPaths = Set(library.cases.map(\.path))
         var global = Hasher()
         for path in library.sources.keys.sorted() where !storyPaths.contains(path) {
@@ -43,16 +48,19 @@ struct RenderKeys: Sendable {
         self.global = global.finalize()
 
         let published = library.published
-        let hashes: [(story: Int, frontMatter: Int)] = parallelMap(published) { story in
+        let previous = known
+        let hashes: [StoryHashes] = parallelMap(published) { story in
             let text = library.sources[story.path]?.text ?? ""
+            if let kept = previous[story.path], kept.text == text { return kept }
             var whole = Hasher()
             whole.combine(text)
             // The text before the body: the front matter and its delimiters.
             var frontMatter = Hasher()
             let utf8 = text.utf8
             frontMatter.combine(String(decoding: utf8.prefix(max(0, utf8.count - story.body.utf8.count)), as: UTF8.self))
-            return (whole.finalize(), frontMatter.finalize())
+            return (text, whole.finalize(), frontMatter.finalize())
         }
+        known = Dictionary(zip(published.map(\.path), hashes), uniquingKeysWith: { _, last in last })
         var stories: [String: Int] = [:]
         var frontMatters: [String: Int] = [:]
         var listings = Hasher()

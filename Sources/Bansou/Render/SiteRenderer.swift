@@ -31,6 +31,7 @@ public struct SiteRenderer {
         var related: [[Int]]
         var cards: CardCache
         var storyIndex: StoryIndex
+        var searchPages: [String: FallbackSearchIndex.IndexedPage] = [:]
     }
 
     /// With a memo and keys, pages whose key the memo holds are reused, not rendered; work
@@ -70,7 +71,12 @@ public struct SiteRenderer {
         files.append(OutputFile(path: "site/" + SiteLayout.sitemap, text: FeedWriter.sitemap(paths: jobs.map(\.path), library: self.library)))
         files.append(OutputFile(path: "site/" + StoryIndex.path, text: storyIndex.json, sources: self.library.published.map(\.path)))
         // bansou's own search index, always (it works from file://; Pagefind's needs a server)
-        files += FallbackSearchIndex.files(from: files)
+        // A page the memo gave back unchanged keeps its tokens too.
+        let previousSearch = memo?.searchPages ?? [:]
+        let reused = outcome.reused
+        let search = FallbackSearchIndex.files(from: files) { file in reused.contains(file.path) ? previousSearch[file.path] : nil }
+        files += search.files
+        outcome.searchPages = search.pages
         for asset in templates.assets {
             files.append(OutputFile(path: Self.assetOutputPath(asset.path), contents: asset.contents, sources: ["\(templates.displayPrefix)/assets/" + asset.path]))
         }

@@ -21,18 +21,30 @@ enum FallbackSearchIndex {
         let text: String
     }
 
+    /// One page as the index holds it (nil: a page without searchable text).
+    typealias IndexedPage = (entry: [UInt8], tokens: SearchTokenizer.PageTokens, sources: [String])?
+
     static func files(from files: [OutputFile]) -> [OutputFile] {
+        Self.files(from: files, reusing: { _ in nil }).files
+    }
+
+    /// `files(from:)`, taking a page from `reusing` when it gives one (a BuildMemo's, for a page
+    /// whose bytes are unchanged); also returns every page as indexed, by path.
+    static func files(from files: [OutputFile], reusing: (OutputFile) -> IndexedPage?) -> (files: [OutputFile], pages: [String: IndexedPage]) {
         let html = files.filter { $0.path.hasPrefix("site/") && $0.path.hasSuffix(".html") }.sorted { $0.path < $1.path }
         // Each page is read and tokenised on its own core; its snippet is made there too.
-        let pages = parallelMap(html) { file -> (entry: [UInt8], tokens: SearchTokenizer.PageTokens, sources: [String])? in
+        let indexed = parallelMap(html) { file -> IndexedPage in
+            if let kept = reusing(file) { return kept }
             guard let page = extract(file) else { return nil }
             var collector = SearchTokenizer.Collector()
             collector.add(page.title)
             collector.add(page.text)
             return (entry(page), collector.finish(), file.sources)
-        }.compactMap { $0 }
-        return [OutputFile(path: path, contents: script(entries: pages.map(\.entry), tokens: pages.map(\.tokens)),
-                           sources: Array(Set(pages.flatMap(\.sources))).sorted())]
+        }
+        let pages = indexed.compactMap { $0 }
+        let index = OutputFile(path: path, contents: script(entries: pages.map(\.entry), tokens: pages.map(\.tokens)),
+                               sources: Array(Set(pages.flatMap(\.sources))).sorted())
+        return ([index], Dictionary(zip(html.map(\.path), indexed), uniquingKeysWith: { _, last in last }))
     }
 
     /// The searchable text of a page, or nil when the page has no `data-pagefind-body`.
