@@ -102,6 +102,19 @@ import Testing
         ], "\(run.stderr.prefix(3000))")
     }
 
+    /// Guidance names are printed on many pages (a stage's on every story page and card):
+    /// a 400 KB stage name cost 4.5 s and 270 MB on the sample site.
+    @Test func aLongGuidanceValueIsAnErrorAtTheValue() throws {
+        let site = try FixtureSite(files: ["Content/clients/.gitkeep": ""])
+        let stages = try site.read("Content/guidance/stages.yaml")
+        let line = stages.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("name: デジタイゼーション") }! + 1
+        try site.write("Content/guidance/stages.yaml", stages.replacingOccurrences(of: "name: デジタイゼーション", with: "name: " + String(repeating: "デ", count: 1001)))
+        let run = try site.run("check")
+        #expect(run.errorLines == [
+            "Content/guidance/stages.yaml:\(line):11: error: this value is 1001 characters; the limit is 1000 (shorten it, or raise limits.guidance_text_chars in site.yaml)",
+        ], "\(run.stderr.prefix(2000))")
+    }
+
     /// Front matter is bounded before Yams parses it (a 60 MB title grew past 6 GB).
     @Test func largeFrontMatterIsAnErrorBeforeParsing() throws {
         let story = FixtureSite.story(extra: "tools: [" + Array(repeating: "クラウド会計", count: 4000).joined(separator: ", ") + "]")

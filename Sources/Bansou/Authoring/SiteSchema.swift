@@ -40,6 +40,7 @@ extension SchemaTables {
         "title_chars": "事例・固定ページの title と事例の alias の文字数",
         "summary_chars": "事例の summary の文字数",
         "term_chars": "支援先の名前・住所など、公開の検査で探す語1つの文字数",
+        "guidance_text_chars": "guidance/*.yaml の値1つの文字数",
         "table_columns": "表の1行の列数",
         "table_cells": "表1つのセル数（列 × 行）",
         "inline_delimiters": "1段落の強調記号（*、_、~）と閉じ括弧の数",

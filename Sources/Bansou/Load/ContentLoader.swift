@@ -134,7 +134,8 @@ public struct ContentLoader {
         }
         guard let text = read(url, path: path, maxBytes: limits.yamlBytes, log: log) else { return nil }
         content.sources[path] = text
-        let (value, diagnostics) = YAMLDocument.decode(T.self, yaml: text.text, path: path)
+        let maxScalarChars = relative.hasPrefix("guidance/") ? limits.guidanceTextChars : nil
+        let (value, diagnostics) = YAMLDocument.decode(T.self, yaml: text.text, path: path, maxScalarChars: maxScalarChars)
         log.add(contentsOf: diagnostics)
         return value
     }

@@ -5,8 +5,10 @@ import Yams
 public enum YAMLDocument {
     /// - Parameters:
     ///   - firstLine: the file line the YAML starts on (2 for front matter).
+    ///   - maxScalarChars: the longest value allowed (`limits.guidance_text_chars`), or nil.
     /// - Returns: the value, or nil when it could not be decoded; diagnostics in both cases.
-    public static func decode<T: Decodable>(_ type: T.Type, yaml: String, path: String, firstLine: Int = 1) -> (T?, [Diagnostic]) {
+    public static func decode<T: Decodable>(_ type: T.Type, yaml: String, path: String, firstLine: Int = 1,
+                                            maxScalarChars: Int? = nil) -> (T?, [Diagnostic]) {
         let context = NodeDecodingContext(path: path, lineOffset: firstLine - 1)
         if let tooDeep = nestingLimitExceeded(yaml) {
             return (nil, [.error("YAML nested more than \(maxNesting) levels deep", at: SourceLocation(path: path, line: tooDeep.line + firstLine - 1, column: tooDeep.column))])
@@ -17,6 +19,10 @@ public enum YAMLDocument {
                 return (nil, [.error("the YAML is empty", at: SourceLocation(path: path, line: firstLine, column: 1))])
             }
             node = composed
+            if let maxScalarChars, let long = longScalar(in: composed, maxChars: maxScalarChars) {
+                return (nil, [.error("this value is \(long.chars) characters; the limit is \(maxScalarChars) "
+                                     + "(shorten it, or raise limits.guidance_text_chars in site.yaml)", at: context.location(of: long.node))])
+            }
         } catch {
             return (nil, [syntaxDiagnostic(error, path: path, lineOffset: firstLine - 1)])
         }

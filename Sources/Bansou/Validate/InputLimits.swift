@@ -22,6 +22,8 @@ public struct InputLimits: Sendable, Equatable {
     /// scanner compares a term wherever a window of it matches, so a long repetitive term
     /// costs its length at every such place (a 400 KB name: 16 s of scan).
     public var termChars = 200
+    /// Characters of any one value in guidance/*.yaml: names are printed on many pages.
+    public var guidanceTextChars = 1_000
     /// Columns of one table row (cmark-gfm parses a row in time quadratic in its cells).
     public var tableColumns = 128
     /// Cells of one table: columns of its delimiter row × its rows (cmark-gfm pads every row).
@@ -42,6 +44,7 @@ public struct InputLimits: Sendable, Equatable {
         ("title_chars", \.titleChars),
         ("summary_chars", \.summaryChars),
         ("term_chars", \.termChars),
+        ("guidance_text_chars", \.guidanceTextChars),
         ("table_columns", \.tableColumns),
         ("table_cells", \.tableCells),
         ("inline_delimiters", \.inlineDelimiters),
