@@ -41,6 +41,8 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// `---` (or `...` closing), with trailing spaces or tabs allowed.
     private static func isFence(_ line: Substring.UTF8View, closing: Bool) -> Bool {
+        // Most lines are not fences: decided by the first byte without copying the line.
+        guard let first = line.first, first == 0x2D || (closing && first == 0x2E) else { return false }
         var bytes = Array(line)
         while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
         return bytes == [0x2D, 0x2D, 0x2D] || (closing && bytes == [0x2E, 0x2E, 0x2E])

@@ -106,7 +106,10 @@ struct NodeDecoder: Decoder {
     var isNull: Bool {
         guard case .scalar(let scalar) = node else { return false }
         if scalar.style != .plain { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        switch scalar.string {   // a switch, not an array literal built on every value
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     func decodeString() throws -> String {
@@ -117,7 +120,8 @@ struct NodeDecoder: Decoder {
     }
 
     func decodeInt() throws -> Int {
-        guard let text = scalarText, let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+        // Foundation's replacingOccurrences only when there is a `_` (it was a tenth of the load stage).
+        guard let text = scalarText, let value = Int(text.utf8.contains(UInt8(ascii: "_")) ? text.replacingOccurrences(of: "_", with: "") : text) else {
             throw fail("expected a whole number \(describeField), found \(quoted)")
         }
         return value
