@@ -174,6 +174,29 @@ extension FixtureSite {
         return found
     }
 
+    /// A published story of the sample and its source, read before any build.
+    func sampleStorySource() throws -> (slug: String, text: String) {
+        let text = try read("Content/cases/fax-to-cloud-ordering.md")
+        return ("fax-to-cloud-ordering", text)
+    }
+
+    /// A port nobody listens on now (the kernel's pick for a socket bound to port 0).
+    static func freePort() throws -> UInt16 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Bool in
+                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else { throw FixtureError(message: "no free port: errno \(errno)") }
+        return UInt16(bigEndian: address.sin_port)
+    }
+
     /// A published story of the sample (its page was built) and its source text.
     func sampleStory() throws -> (slug: String, text: String) {
         let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Content/cases").path).sorted()

@@ -165,6 +165,36 @@ import Glibc
         close(fd)
     }
 
+    @Test func ctrlCDuringTheFirstBuildLetsItFinish() throws {
+        // Enough stories that the first build takes a while after the server starts listening.
+        let site = try FixtureSite.sample()
+        let (slug, story) = try site.sampleStorySource()
+        for number in 1 ... 300 { try site.write("Content/cases/\(slug)-\(number).md", story) }
+        let port = try FixtureSite.freePort()
+        let process = Process()
+        process.executableURL = try FixtureSite.binary()
+        process.arguments = ["serve", "--port", String(port), "--quiet"]
+        process.currentDirectoryURL = site.root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Listening comes before the first build: Ctrl-C as soon as a connection is accepted.
+        let deadline = Date().addingTimeInterval(120)
+        while (try? FixtureSite.Serve.connect(port: port)).map({ close($0) }) == nil {
+            guard process.isRunning, Date() < deadline else { throw FixtureError(message: "bansou serve never listened") }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        kill(process.processIdentifier, SIGINT)
+        let stopBy = Date().addingTimeInterval(120)  // a generous bound: a lost Ctrl-C fails instead of hanging
+        while process.isRunning, Date() < stopBy { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0,
+                "Ctrl-C during the first build: \(process.terminationReason == .exit ? "exit" : "signal") \(process.terminationStatus)")
+        #expect(site.exists("Output/site/cases/\(slug)-300/index.html"))
+        #expect(!site.exists("Output/.bansou-staging/previous-site"))
+    }
+
     @Test func thePollingWatcherSeesChangesAndNewFiles() throws {
         try watcherSeesChanges(forcePolling: true, expected: .polling)
     }
