@@ -10,8 +10,6 @@ final class ReloadEvents: @unchecked Sendable {
     private var listeners: [UUID: AsyncStream<Data>.Continuation] = [:]
     private var closed = false
 
-    var listenerCount: Int { lock.lock(); defer { lock.unlock() }; return listeners.count }
-
     /// A new page's stream, starting with `first` (the events that bring it up to date).
     func subscribe(first: [Data]) -> AsyncStream<Data> {
         let id = UUID()
