@@ -12,7 +12,8 @@ struct EditBenchCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
     @Argument(help: "The story to edit, e.g. Content/cases/case-00042.md.") var story: String
-    @Option(help: "Edit rounds.") var rounds = 3
+    @Option(help: "Body edits.") var rounds = 3
+    @Option(name: .customLong("title-rounds"), help: "Title edits (default: as many as body edits; 0 to profile body edits alone).") var titleRounds: Int?
 
     func run() throws {
         let url = URL(fileURLWithPath: story)
@@ -36,7 +37,7 @@ struct EditBenchCommand: ParsableCommand {
             try (original + "\n\n編集\(round): 本文を一行足しました。\n").write(to: url, atomically: false, encoding: .utf8)
             try build("body edit")
         }
-        for round in 1...max(1, rounds) {
+        for round in stride(from: 1, through: titleRounds ?? rounds, by: 1) {
             let retitled = original.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: 改訂\(round) ", options: [], range: original.range(of: "\ntitle: "))
             try retitled.write(to: url, atomically: false, encoding: .utf8)
             try build("title edit")

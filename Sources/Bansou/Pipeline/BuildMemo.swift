@@ -18,6 +18,8 @@ public final class BuildMemo: @unchecked Sendable {
     var markdownUnsafeHTML: Bool?
     /// Each published story's RenderKeys hashes, by path.
     var storyHashes: [String: RenderKeys.StoryHashes] = [:]
+    /// Every portal page's path in build order (the sitemap's order), for a rebuild that plans only changed stories.
+    var pageOrder: [String] = []
     /// Portal pages by path, with the RenderKeys hash they were rendered for.
     var pages: [String: (key: Int, file: OutputFile)] = [:]
     /// Work that depends only on global inputs and front matter, under `RenderKeys.listingsKey`.

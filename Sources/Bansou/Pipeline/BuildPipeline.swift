@@ -194,6 +194,7 @@ public struct BuildPipeline {
             memo.cards = rendered.cards
             memo.storyIndex = rendered.storyIndex
             memo.searchPages = rendered.searchPages
+            memo.pageOrder = rendered.pageOrder
             memo.reports = options.onlyClient == nil ? reports : nil
             memo.scanGlobal = keys.global
             memo.scans = pendingScans

@@ -32,6 +32,31 @@ public struct SiteRenderer {
         var cards: CardCache
         var storyIndex: StoryIndex
         var searchPages: [String: FallbackSearchIndex.IndexedPage] = [:]
+        /// Every portal page's path, in the order a full build makes them.
+        var pageOrder: [String] = []
+    }
+
+    /// With the memo's listings, the memo's pages in its order, and jobs only for the story
+    /// pages whose key changed; nil when the memo lacks a page it should hold (then every page
+    /// is planned as usual).
+    private func storyJobsToRender(_ portal: PortalPages, keys: RenderKeys, memo: BuildMemo) -> (jobs: [RenderJob], order: [String])? {
+        let published = library.published
+        let storyPaths = Set(published.map { SiteLayout.story($0.slug) })
+        guard !memo.pageOrder.isEmpty else { return nil }
+        // Global inputs and listings are the memo's, so every other page keeps its key.
+        for path in memo.pageOrder where !storyPaths.contains(path) {
+            guard memo.pages[path]?.key == keys.listingPage(path) else { return nil }
+        }
+        var jobs: [RenderJob] = []
+        for (index, story) in published.enumerated() {
+            let path = SiteLayout.story(story.slug)
+            let key = keys.storyPage(story.slug, related: portal.related[index].map { published[$0].slug })
+            if memo.pages[path]?.key == key { continue }
+            var job = portal.storyPage(story, related: portal.related[index].map { published[$0] })
+            job.key = key
+            jobs.append(job)
+        }
+        return (jobs, memo.pageOrder)
     }
 
     /// With a memo and keys, pages whose key the memo holds are reused, not rendered; work
@@ -50,25 +75,41 @@ public struct SiteRenderer {
             let relatedStories = RelatedStories(library.published)
             related = parallelMap(Array(library.published.indices)) { relatedStories.related(to: $0) }
         }
-        let jobs = PortalPages(views: views, storyIndex: storyIndex, related: related, keys: keys).jobs()
+        let portal = PortalPages(views: views, storyIndex: storyIndex, related: related, keys: keys)
+        // Same listings: every page but the stories' is the memo's, and only changed stories are
+        // even made into jobs (building the list of 13,000 jobs was most of a body edit's rebuild).
+        let jobs: [RenderJob], paths: [String]
+        if sameListings, let planned = storyJobsToRender(portal, keys: keys!, memo: memo!) {
+            (jobs, paths) = planned
+        } else {
+            jobs = portal.jobs()
+            paths = jobs.map(\.path)
+        }
         let templates = self.templates
         let previous = memo?.pages ?? [:]
-        let rendered: [(file: OutputFile, reused: Bool)] = parallelMap(jobs) { job in
-            if let key = job.key, let kept = previous[job.path], kept.key == key { return (kept.file, true) }
+        let fresh: [OutputFile?] = parallelMap(jobs) { job in
+            if let key = job.key, let kept = previous[job.path], kept.key == key { return nil }
             let text = templates.render(MustacheValue.flatten(job.makeContext()) ?? [:], template: job.template, log: log)
-            return (OutputFile(path: "site/" + job.path, text: text, sources: job.sources), false)
+            return OutputFile(path: "site/" + job.path, text: text, sources: job.sources)
         }
-        var outcome = Outcome(files: rendered.map(\.file), related: related, cards: cards, storyIndex: storyIndex)
-        if keys != nil {
-            for (job, page) in zip(jobs, rendered) {
-                if let key = job.key { outcome.pages[job.path] = (key, page.file) }
-                if page.reused { outcome.reused.insert(page.file.path) }
+        var renderedByPath: [String: (key: Int?, file: OutputFile)] = [:]
+        for (job, file) in zip(jobs, fresh) { if let file { renderedByPath[job.path] = (job.key, file) } }
+        var outcome = Outcome(files: [], related: related, cards: cards, storyIndex: storyIndex)
+        for path in paths {
+            if let made = renderedByPath[path] {
+                outcome.files.append(made.file)
+                if let key = made.key { outcome.pages[path] = (key, made.file) }
+            } else if let kept = previous[path] {
+                outcome.files.append(kept.file)
+                outcome.pages[path] = kept
+                outcome.reused.insert(kept.file.path)
             }
         }
+        outcome.pageOrder = paths
         var files = outcome.files
         files.append(OutputFile(path: "site/" + SiteLayout.feed, text: FeedWriter.atom(self.library),
                                 sources: self.library.published.prefix(20).map(\.path)))
-        files.append(OutputFile(path: "site/" + SiteLayout.sitemap, text: FeedWriter.sitemap(paths: jobs.map(\.path), library: self.library)))
+        files.append(OutputFile(path: "site/" + SiteLayout.sitemap, text: FeedWriter.sitemap(paths: paths, library: self.library)))
         files.append(OutputFile(path: "site/" + StoryIndex.path, text: storyIndex.json, sources: self.library.published.map(\.path)))
         // bansou's own search index, always (it works from file://; Pagefind's needs a server)
         // A page the memo gave back unchanged keeps its tokens too.
