@@ -24,6 +24,52 @@ enum InternalLinksHTML {
         return html.withUTF8 { references(in: UnsafeRawBufferPointer($0)) }
     }
 
+    /// The same as `references(in:)` for HTML with no raw tags in it: what cmark-gfm renders
+    /// with unsafe_html off (the default), where text is escaped, raw HTML is left out, and
+    /// a link or image is always written `<a href="…"` or `<img src="…"`.
+    static func renderedReferences(in html: String) -> [Reference] {
+        var html = html
+        return html.withUTF8 { buffer in
+            var found: [Reference] = []
+            forEachRendered(in: UnsafeRawBufferPointer(buffer)) { kind, value, offset in
+                found.append(Reference(kind: kind, value: decode(value), offset: offset))
+            }
+            return found
+        }
+    }
+
+    /// Calls `visit(kind, value as written, offset of its '<')` for each link and image of
+    /// HTML as cmark-gfm renders it without raw HTML. Only attribute values hold a '"' there
+    /// (text has `&quot;`), so the scan jumps from quote to quote and looks at the few bytes
+    /// before each: far fewer stops than at every '<', and no String for a value that is
+    /// settled from its bytes (most links, at 10,000 stories, are to other sites).
+    static func forEachRendered(in b: UnsafeRawBufferPointer, _ visit: (Reference.Kind, Bytes, Int) -> Void) {
+        guard let base = b.baseAddress else { return }
+        var i = 0
+        while i < b.count, let hit = memchr(base + i, 0x22, b.count - i) { // '"'
+            let quote = base.distance(to: UnsafeRawPointer(hit))
+            i = quote + 1
+            let kind: Reference.Kind, start: Int
+            if quote >= 8, has(b, at: quote - 8, "<a href=") {
+                (kind, start) = (.link, quote - 8)
+            } else if quote >= 9, has(b, at: quote - 9, "<img src=") {
+                (kind, start) = (.image, quote - 9)
+            } else {
+                continue
+            }
+            guard let close = memchr(base + i, 0x22, b.count - i) else { return }
+            let end = base.distance(to: UnsafeRawPointer(close))
+            visit(kind, b[i..<end], start)
+            i = end + 1
+        }
+    }
+
+    private static func has(_ b: UnsafeRawBufferPointer, at i: Int, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard i + count <= b.count else { return false }
+        return memcmp(b.baseAddress! + i, literal.utf8Start, count) == 0
+    }
+
     static func references(in bytes: UnsafeRawBufferPointer) -> [Reference] {
         var found: [Reference] = []
         scan(bytes, wanting: { tag in isTag(tag, "a") || isTag(tag, "img") || isTag(tag, "area") }) { tag, start, name, value in

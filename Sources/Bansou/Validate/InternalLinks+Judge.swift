@@ -7,24 +7,26 @@ struct InternalLinkJudge {
     let targets: InternalLinkTargets
     /// Stories this build leaves out, with the reason (draft, scheduled for …, no consent).
     let unpublished: [String: String]
-    let draftPages: Set<String>
-    let stories: Set<String>
-    let pages: Set<String>
+    /// Only a link that fails needs these: made on the first.
+    private lazy var draftPages = Set(allPages.filter { $0.meta.draft ?? false }.map(\.slug)).subtracting(pages)
+    private lazy var stories = Set(library.published.map(\.slug))
+    private lazy var pages = Set(library.pages.map(\.slug))
+    private let library: Library
+    private let allPages: [Page]
     private var anchors: [String: Set<String>] = [:]
     private var nearby = InternalLinkSuggestions()
 
     init(targets: InternalLinkTargets, library: Library, allPages: [Page]) {
         self.targets = targets
         unpublished = Dictionary(library.unpublished.map { ($0.slug, $0.reason) }, uniquingKeysWith: { first, _ in first })
-        stories = Set(library.published.map(\.slug))
-        pages = Set(library.pages.map(\.slug))
-        draftPages = Set(allPages.filter { $0.meta.draft ?? false }.map(\.slug)).subtracting(pages)
+        self.library = library
+        self.allPages = allPages
     }
 
     /// nil when the link reaches a published file (and its anchor), else the message.
     mutating func problem(with reference: InternalLinksHTML.Reference, at destination: LinkDestination, on page: String) -> String? {
         let what = reference.kind == .image ? "image" : "link to"
-        let shown = "'\(InternalLinks.key(reference.value))'"
+        var shown: String { "'\(InternalLinks.key(reference.value))'" }
         switch destination {
         case .elsewhere:
             return nil
@@ -82,7 +84,7 @@ struct InternalLinkJudge {
     }
 
     /// A story or free page: its body is Markdown, whose headings carry no id.
-    private func isMarkdownPage(_ file: String) -> Bool {
+    private mutating func isMarkdownPage(_ file: String) -> Bool {
         let segments = file.split(separator: "/")
         if segments.count == 3, segments[0] == "cases" { return stories.contains(String(segments[1])) }
         return segments.count == 2 && pages.contains(String(segments[0]))
@@ -90,7 +92,7 @@ struct InternalLinkJudge {
 
     private mutating func anchors(of file: String) -> Set<String> {
         if let known = anchors[file] { return known }
-        let ids = targets.published[file].map { InternalLinksHTML.ids(in: targets.files[$0].contents) } ?? []
+        let ids = targets.index(for: file).map { InternalLinksHTML.ids(in: targets.files[$0].contents) } ?? []
         anchors[file] = ids
         return ids
     }
@@ -119,7 +121,7 @@ struct InternalLinkSuggestions {
 
     private mutating func index(_ targets: InternalLinkTargets) {
         var children: [String: [String]] = [:]
-        for path in targets.published.keys {
+        for path in targets.publishedPaths {
             let pretty = InternalLinkTargets.pretty(path)
             guard !pretty.isEmpty else { continue }
             let (parent, name) = Self.splitLast(pretty)

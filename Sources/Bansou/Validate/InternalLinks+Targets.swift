@@ -18,12 +18,16 @@ enum LinkStyle: Equatable { case relative, absolute, fullURL }
 /// against exactly what is written, whichever code decided the paths: SiteLayout, the
 /// guidance pages, pagination, copied assets), and how a link on a page reaches them.
 struct InternalLinkTargets {
-    /// Paths under Output/site/ → index in `files`.
-    let published: [String: Int]
+    /// Both ways a link names a published file → its index in `files`: `cases/x/index.html`
+    /// and `cases/x/`, so one look-up answers for almost every link.
+    private let reachable: [String: Int]
     let files: [OutputFile]
     /// base_url's host (lowercased, with a port other than the scheme's) and path ("/" or "/dx/").
     let authority: String
     let basePath: String
+    private let basePathBytes: [UInt8]
+    private let authorityBytes: [UInt8]
+    private static let httpBytes = Array("http".utf8), httpsBytes = Array("https".utf8)
     /// base_url without its trailing slash.
     let base: String
     /// base_url's scheme: a protocol-relative `//host/…` link takes the page's.
@@ -31,14 +35,28 @@ struct InternalLinkTargets {
 
     init(files: [OutputFile], baseURL: String) {
         self.files = files
-        var published: [String: Int] = [:]
-        for (i, file) in files.enumerated() where file.path.hasPrefix("site/") { published[String(file.path.dropFirst(5))] = i }
-        self.published = published
+        var reachable: [String: Int] = [:]
+        reachable.reserveCapacity(files.count * 2)
+        // On UTF-8 bytes: String's own hasSuffix and dropLast compare Characters, at 13,000 files.
+        let index = Array("index.html".utf8), site = Array("site/".utf8)
+        for i in files.indices {
+            let utf8 = files[i].path.utf8
+            guard utf8.count > site.count, utf8.prefix(site.count).elementsEqual(site) else { continue }
+            let path = utf8.dropFirst(5)
+            reachable[String(path)!] = i
+            if path.count >= index.count, path.suffix(index.count).elementsEqual(index),
+               path.count == index.count || path[path.index(path.endIndex, offsetBy: -index.count - 1)] == 0x2F {
+                reachable[String(path.dropLast(index.count))!] = i
+            }
+        }
+        self.reachable = reachable
         let parts = Self.split(baseURL)
         authority = parts?.authority ?? ""
+        authorityBytes = Array(authority.utf8)
         var path = parts?.path ?? "/"
         if !path.hasSuffix("/") { path += "/" }
         basePath = path
+        basePathBytes = Array(path.utf8)
         scheme = baseURL.prefix { $0 != ":" }.lowercased()
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
@@ -46,70 +64,145 @@ struct InternalLinkTargets {
     }
 
     /// Where `value` (an href or src, character references decoded) leads from `page`
-    /// (a path under Output/site/, such as cases/x/index.html).
+    /// (a path under Output/site/, such as cases/x/index.html). Read as UTF-8 bytes: every
+    /// link of every body passes through here, most of them to other sites.
     func destination(of value: String, on page: String) -> LinkDestination {
-        var rest = Substring(value.trimmingCharacters(in: .whitespacesAndNewlines))
-        if rest.isEmpty { return .elsewhere } // the page itself
+        var value = value
+        return value.withUTF8 { destination(of: UnsafeRawBufferPointer($0)[...], on: page, folder: Self.folder(of: page)) }
+    }
+
+    /// "cases/x/index.html" → the bytes of "cases/x/": where a relative link starts from.
+    static func folder(of page: String) -> [UInt8] {
+        var folder = Array(page.utf8)
+        while let last = folder.last, last != 0x2F { folder.removeLast() }
+        return folder
+    }
+
+    typealias Bytes = Slice<UnsafeRawBufferPointer>
+
+    /// The same for a value's bytes, character references already decoded (or none in it),
+    /// with the page's `folder(of:)` worked out once for all its links.
+    func destination(of all: Bytes, on page: String, folder: [UInt8]) -> LinkDestination {
+        var value = all
+        while let first = value.first, Self.isSpace(first) { value = value.dropFirst() }
+        while let last = value.last, Self.isSpace(last) { value = value.dropLast() }
+        if value.isEmpty { return .elsewhere } // the page itself
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
-            rest = rest[..<hash]
+        if let hash = value.firstIndex(of: 0x23) { // '#'
+            fragment = String(decoding: value[(hash + 1)...], as: UTF8.self)
+            value = value[..<hash]
         }
-        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        if rest.isEmpty { return .site(path: page, fragment: fragment, style: .relative) }
-        if let scheme = Self.scheme(of: rest) {
-            guard scheme == "http" || scheme == "https" else { return .elsewhere }
-            rest = rest.dropFirst(scheme.count + 1)
-            guard rest.hasPrefix("//") else { return .elsewhere }
-            return onThisHost(scheme + ":" + rest, fragment: fragment)
+        if let query = value.firstIndex(of: 0x3F) { value = value[..<query] } // '?'
+        if value.isEmpty { return .site(path: page, fragment: fragment, style: .relative) }
+        if let colon = Self.schemeEnd(value) {
+            let scheme = value[..<colon]
+            let https = Self.equalsLowercased(scheme, Self.httpsBytes)
+            guard https || Self.equalsLowercased(scheme, Self.httpBytes) else { return .elsewhere }
+            let rest = value[(colon + 1)...]
+            guard Self.startsWithTwoSlashes(rest) else { return .elsewhere }
+            return onThisHost(rest.dropFirst(2), https: https, fragment: fragment)
         }
-        if rest.hasPrefix("//") { return onThisHost(scheme + ":" + rest, fragment: fragment) }
-        if rest.hasPrefix("/") { return underBase(rest, fragment: fragment, style: .absolute) }
-        let folder = page.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        return resolve((folder.isEmpty ? "" : folder + "/") + rest, fragment: fragment, style: .relative)
+        if Self.startsWithTwoSlashes(value) { return onThisHost(value.dropFirst(2), https: scheme == "https", fragment: fragment) }
+        if value.first == 0x2F { return underBase(value, fragment: fragment, style: .absolute) }
+        return resolve(value, in: folder, fragment: fragment, style: .relative)
     }
 
-    /// `scheme://host/path`: the site's own host is internal, like a relative link.
-    private func onThisHost(_ url: String, fragment: String?) -> LinkDestination {
-        guard let parts = Self.split(url), parts.authority == authority else { return .elsewhere }
-        return underBase(Substring(parts.path), fragment: fragment, style: .fullURL)
+    /// After `scheme://`: the site's own host is internal, like a relative link.
+    private func onThisHost(_ rest: Bytes, https: Bool, fragment: String?) -> LinkDestination {
+        let slash = rest.firstIndex(of: 0x2F) ?? rest.endIndex
+        var host = rest[..<slash]
+        if let at = host.lastIndex(of: 0x40) { host = host[(at + 1)...] } // user@
+        // http and https of the same host are the same site: only a port other than the scheme's own counts.
+        let defaultPort: StaticString = https ? ":443" : ":80"
+        if Self.hasSuffix(host, defaultPort) { host = host.dropLast(defaultPort.utf8CodeUnitCount) }
+        guard Self.equalsLowercased(host, authorityBytes) else { return .elsewhere }
+        let path = rest[slash...]
+        return path.isEmpty ? .site(path: "", fragment: fragment, style: .fullURL) : underBase(path, fragment: fragment, style: .fullURL)
     }
 
-    private func underBase(_ path: Substring, fragment: String?, style: LinkStyle) -> LinkDestination {
-        if path + "/" == basePath { return .site(path: "", fragment: fragment, style: style) }
-        guard path.hasPrefix(basePath) else { return .elsewhere }
-        return resolve(String(path.dropFirst(basePath.count)), fragment: fragment, style: style)
+    /// A path from the host's root: inside base_url's path, or not this site's.
+    private func underBase(_ path: Bytes, fragment: String?, style: LinkStyle) -> LinkDestination {
+        let base = basePathBytes
+        if path.count + 1 == base.count, path.elementsEqual(base.dropLast()) { return .site(path: "", fragment: fragment, style: style) }
+        guard path.starts(with: base) else { return .elsewhere }
+        return resolve(path.dropFirst(base.count), in: [], fragment: fragment, style: style)
     }
 
-    /// Removes `.` and `..` (RFC 3986 5.2.4) and decodes each segment.
-    private func resolve(_ path: String, fragment: String?, style: LinkStyle) -> LinkDestination {
-        var segments: [String] = []
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        for (i, part) in parts.enumerated() {
-            let last = i == parts.count - 1
-            switch part {
-            case ".":
-                if last { segments.append("") }
-            case "..":
-                guard !segments.isEmpty else { return .aboveRoot }
-                segments.removeLast()
-                if last { segments.append("") }
-            default:
-                segments.append(InternalLinks.key(String(part)))
+    /// `folder` (empty or ending in '/') joined with `path`, `.` and `..` removed
+    /// (RFC 3986 5.2.4), then percent-decoded.
+    private func resolve(_ path: Bytes, in folder: [UInt8], fragment: String?, style: LinkStyle) -> LinkDestination {
+        var out = folder
+        out.reserveCapacity(folder.count + path.count)
+        var start = path.startIndex
+        while true {
+            let end = path[start...].firstIndex(of: 0x2F) ?? path.endIndex
+            let last = end == path.endIndex
+            let segment = path[start..<end]
+            if segment.elementsEqual([0x2E]) { // "." adds nothing; `out` is empty or ends in '/'
+            } else if segment.elementsEqual([0x2E, 0x2E]) {
+                guard !out.isEmpty else { return .aboveRoot }
+                out.removeLast()
+                while let byte = out.last, byte != 0x2F { out.removeLast() }
+            } else {
+                out.append(contentsOf: segment)
+                if !last { out.append(0x2F) }
             }
+            if last { break }
+            start = end + 1
         }
-        return .site(path: segments.joined(separator: "/"), fragment: fragment, style: style)
+        let text = String(decoding: out, as: UTF8.self)
+        return .site(path: out.contains(0x25) ? InternalLinks.key(text) : text, fragment: fragment, style: style)
     }
 
     /// The published file a site path reaches: itself, or the index.html of a folder
     /// (`../x/` and `../x`, which a web server redirects to `../x/`).
-    func file(for path: String) -> String? {
-        if path.isEmpty || path.hasSuffix("/") {
-            let index = path + "index.html"
-            return published[index] != nil ? index : nil
+    func file(for path: String) -> String? { index(for: path).map { String(files[$0].path.dropFirst(5)) } }
+
+    /// The same as an index in `files`.
+    func index(for path: String) -> Int? {
+        reachable[path] ?? (path.isEmpty || path.hasSuffix("/") ? nil : reachable[path + "/"])
+    }
+
+    /// Every published path under Output/site/.
+    var publishedPaths: [String] { files.compactMap { $0.path.hasPrefix("site/") ? String($0.path.dropFirst(5)) : nil } }
+
+    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+
+    private static func startsWithTwoSlashes(_ bytes: Bytes) -> Bool {
+        bytes.count >= 2 && bytes[bytes.startIndex] == 0x2F && bytes[bytes.startIndex + 1] == 0x2F
+    }
+
+    /// The index of the ':' ending a scheme at the start (RFC 3986: a letter, then letters,
+    /// digits, `+`, `-`, `.`), or nil: `/x:y`, `a/b:c` and `事例:x` have none.
+    private static func schemeEnd(_ bytes: Bytes) -> Int? {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let byte = bytes[i]
+            if byte == 0x3A { return i > bytes.startIndex ? i : nil } // ':'
+            let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            let other = (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E
+            guard letter || (i > bytes.startIndex && other) else { return nil }
+            i += 1
         }
-        if published[path] != nil { return path }
-        return published[path + "/index.html"] != nil ? path + "/index.html" : nil
+        return nil
+    }
+
+    /// ASCII case-insensitive: `bytes` against lowercase `expected`.
+    private static func equalsLowercased(_ bytes: Bytes, _ expected: [UInt8]) -> Bool {
+        guard bytes.count == expected.count else { return false }
+        var i = bytes.startIndex, k = 0
+        while k < expected.count {
+            let byte = bytes[i]
+            guard (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected[k] else { return false }
+            i += 1
+            k += 1
+        }
+        return true
+    }
+
+    private static func hasSuffix(_ bytes: Bytes, _ suffix: StaticString) -> Bool {
+        let tail = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+        return bytes.count >= tail.count && bytes.suffix(tail.count).elementsEqual(tail)
     }
 
     /// "cases/x/index.html" → "cases/x/": the path as a link names it.
@@ -149,20 +242,5 @@ struct InternalLinkTargets {
         var path = String(afterSlashes[end...])
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
         return (authority, path.isEmpty ? "/" : path)
-    }
-
-    /// The lowercased scheme when `value` starts with one (RFC 3986: a letter, then letters,
-    /// digits, `+`, `-`, `.`, then `:` before any `/`).
-    static func scheme(of value: Substring) -> String? {
-        var length = 0
-        for byte in value.utf8 {
-            if byte == 0x3A { break } // ':'
-            let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-            let other = (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E
-            guard letter || (length > 0 && other) else { return nil }
-            length += 1
-        }
-        guard length > 0, length < value.utf8.count else { return nil }
-        return value.prefix(length).lowercased()
     }
 }

@@ -20,46 +20,93 @@ struct InternalLinks {
     /// The render stage's files (paths under Output/, the portal's under site/).
     let files: [OutputFile]
 
+    /// A link the parallel pass could not settle: to a #fragment, or to nothing.
+    struct Unsettled {
+        let body: Int
+        let reference: InternalLinksHTML.Reference
+        let destination: LinkDestination
+    }
+
     /// A body as the check needs it: where it is written and where it is published.
     struct Body {
         let source: String
         /// Under Output/site/, e.g. cases/x/index.html.
         let page: String
-        /// The body as written (a story's before anonymization, whose positions are the file's).
-        let markdown: String
-        let firstLine: Int
     }
 
     func check(log: DiagnosticLog) {
         let targets = InternalLinkTargets(files: files, baseURL: library.site.baseURL.value)
-        let written = Dictionary(library.cases.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let bodies = library.published.map { story -> Body in
-            let original = written[story.path] ?? story
-            return Body(source: story.path, page: SiteLayout.story(story.slug), markdown: original.body, firstLine: original.bodyFirstLine)
-        } + library.pages.map { Body(source: $0.path, page: SiteLayout.page($0.slug), markdown: $0.body, firstLine: $0.bodyFirstLine) }
+        // By index: mapping over the stories themselves copies every field of each.
+        let stories = library.published, pages = library.pages
+        let bodies = stories.indices.map { Body(source: stories[$0].path, page: SiteLayout.story(stories[$0].slug)) }
+            + pages.indices.map { Body(source: pages[$0].path, page: SiteLayout.page(pages[$0].slug)) }
+        let texts = bodies.map { html[$0.source] ?? "" }
+        let rawHTML = library.site.unsafeHTML ?? false
 
-        // Reading every body's HTML and resolving its links is pure Swift: on every core.
-        let resolved = parallelMap(bodies) { body -> [(InternalLinksHTML.Reference, LinkDestination)] in
-            InternalLinksHTML.references(in: html[body.source] ?? "").compactMap { reference in
-                let destination = targets.destination(of: reference.value, on: body.page)
-                return destination == .elsewhere ? nil : (reference, destination)
+        // Reading every body's HTML and resolving its links is pure Swift: on every core, in a
+        // few long runs rather than one task per body. A link that reaches a published file
+        // without a #fragment is settled there; the rest come back.
+        func settled(_ destination: LinkDestination) -> Bool {
+            switch destination {
+            case .elsewhere: return true
+            case let .site(path, fragment, _): return (fragment?.isEmpty ?? true) && targets.index(for: path) != nil
+            case .aboveRoot: return false
             }
         }
+        let runs = stride(from: 0, to: bodies.count, by: 512).map { $0..<min($0 + 512, bodies.count) }
+        let unsettled: [Unsettled] = parallelMap(runs) { run in
+            var found: [Unsettled] = []
+            for k in run {
+                let page = bodies[k].page, folder = InternalLinkTargets.folder(of: page)
+                if rawHTML {
+                    for reference in InternalLinksHTML.references(in: texts[k]) {
+                        let destination = targets.destination(of: reference.value, on: page)
+                        if !settled(destination) { found.append(Unsettled(body: k, reference: reference, destination: destination)) }
+                    }
+                    continue
+                }
+                var text = texts[k]
+                text.withUTF8 { buffer in
+                    InternalLinksHTML.forEachRendered(in: UnsafeRawBufferPointer(buffer)) { kind, raw, offset in
+                        // Character references (`&amp;` in a query) are rare: decoded only where present.
+                        let decoded = raw.contains(0x26) ? InternalLinksHTML.decode(raw) : nil
+                        let destination = decoded.map { targets.destination(of: $0, on: page) } ?? targets.destination(of: raw, on: page, folder: folder)
+                        guard !settled(destination) else { return }
+                        let value = decoded ?? String(decoding: raw, as: UTF8.self)
+                        found.append(Unsettled(body: k, reference: InternalLinksHTML.Reference(kind: kind, value: value, offset: offset), destination: destination))
+                    }
+                }
+            }
+            return found
+        }.flatMap { $0 }
+
         var judge = InternalLinkJudge(targets: targets, library: library, allPages: allPages)
-        for (body, links) in zip(bodies, resolved) where !links.isEmpty {
-            let problems = links.compactMap { link in judge.problem(with: link.0, at: link.1, on: body.page).map { (link.0, $0) } }
+        var written: [String: Int]?
+        var next = unsettled.startIndex
+        while next < unsettled.endIndex {
+            let k = unsettled[next].body
+            var end = next
+            while end < unsettled.endIndex, unsettled[end].body == k { end += 1 }
+            let links = unsettled[next..<end]
+            next = end
+            let problems = links.compactMap { link in judge.problem(with: link.reference, at: link.destination, on: bodies[k].page).map { (link.reference, $0) } }
             guard !problems.isEmpty else { continue }
-            let positions = locate(problems.map(\.0), in: body)
+            // The body as written: a story's before anonymization, whose positions are the file's.
+            let cases = library.cases
+            if written == nil { written = Dictionary(cases.indices.map { (cases[$0].path, $0) }, uniquingKeysWith: { first, _ in first }) }
+            let (markdown, firstLine) = written?[bodies[k].source].map { (cases[$0].body, cases[$0].bodyFirstLine) }
+                ?? (k >= stories.count ? (pages[k - stories.count].body, pages[k - stories.count].bodyFirstLine) : (stories[k].body, stories[k].bodyFirstLine))
+            let positions = locate(problems.map(\.0), in: bodies[k], html: texts[k], markdown: markdown, firstLine: firstLine)
             for ((_, message), position) in zip(problems, positions) { log.error(message, at: position) }
         }
     }
 
     /// The source position of each reference, in the body as written: the k-th rendered link
     /// to a destination is the k-th written one (cmark-gfm renders in document order).
-    private func locate(_ references: [InternalLinksHTML.Reference], in body: Body) -> [SourceLocation] {
-        let rendered = InternalLinksHTML.references(in: html[body.source] ?? "")
+    private func locate(_ references: [InternalLinksHTML.Reference], in body: Body, html: String, markdown: String, firstLine: Int) -> [SourceLocation] {
+        let rendered = library.site.unsafeHTML ?? false ? InternalLinksHTML.references(in: html) : InternalLinksHTML.renderedReferences(in: html)
         var written: [String: [InternalLinksPositions.Written]] = [:]
-        for link in InternalLinksPositions.links(in: body.markdown, rawHTML: library.site.unsafeHTML ?? false) {
+        for link in InternalLinksPositions.links(in: markdown, rawHTML: library.site.unsafeHTML ?? false) {
             written["\(link.kind)\u{0}\(link.key)", default: []].append(link)
         }
         var seen: [String: Int] = [:]
@@ -69,11 +116,11 @@ struct InternalLinks {
             let k = seen[name, default: 0]
             seen[name] = k + 1
             if let link = written[name], k < link.count {
-                positions[reference.offset] = SourceLocation(path: body.source, line: body.firstLine + link[k].line - 1, column: link[k].column)
+                positions[reference.offset] = SourceLocation(path: body.source, line: firstLine + link[k].line - 1, column: link[k].column)
             }
         }
         // Not found (an anonymized name inside the link itself): the body's first line.
-        return references.map { positions[$0.offset] ?? SourceLocation(path: body.source, line: body.firstLine, column: 1) }
+        return references.map { positions[$0.offset] ?? SourceLocation(path: body.source, line: firstLine, column: 1) }
     }
 
     /// The form both sides of the comparison share: percent-decoded (cmark-gfm encodes what
