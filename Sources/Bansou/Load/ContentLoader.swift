@@ -207,11 +207,15 @@ public struct ContentLoader {
         var result: [URL] = []
         /// Record ids come from file names: `x.yaml` and `x.yml` would be one id, the second silently replacing the first.
         var byStem: [String: String] = [:]
-        for name in names.sorted() where !name.hasPrefix(".") {
+        let visible = names.sorted().filter { !$0.hasPrefix(".") }
+        // The link checks (an lstat per path component) on every core: 10,000 stories made
+        // 40,000 of them on one thread, a seventh of the load stage's CPU.
+        let refusals = parallelMap(visible) { contained.refusal(of: "\(folder)/\($0)") }
+        for (name, refusal) in zip(visible, refusals) {
             let stem = (name as NSString).deletingPathExtension
             if (name as NSString).pathExtension == ext || (ext == "yaml" && (name as NSString).pathExtension == "yml") {
                 if Slug.isValid(stem) {
-                    if let refusal = contained.refusal(of: "\(folder)/\(name)") {
+                    if let refusal {
                         log.add(refusal.diagnostic)
                     } else if let first = byStem[stem] {
                         log.error("\(display("\(folder)/\(first)")) and \(display("\(folder)/\(name)")) are both '\(stem)': keep one file per id",
