@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Bansou
 @testable import BansouServe
 #if canImport(Glibc)
 import Glibc
@@ -227,6 +228,35 @@ import Glibc
         #expect(!seen.all.contains("Content/cases/.a.md.swp"))
     }
 
+    @Test func theRebuilderSeamGetsTheChangedPathsOneCallAtATime() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bansou-seam-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["Content/cases", "Templates", "Output/site"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try Data("a".utf8).write(to: root.appendingPathComponent("Content/cases/a.md"))
+        var configuration = PreviewServer.Configuration(
+            site: root.appendingPathComponent("Output/site"), reports: nil,
+            watched: [.init(url: root.appendingPathComponent("Content"), display: "Content"),
+                      .init(url: root.appendingPathComponent("Templates"), display: "Templates")])
+        configuration.port = 0
+        let rebuilder = RecordingRebuilder()
+        let server = PreviewServer(configuration: configuration, rebuilder: rebuilder) { _ in }
+        try server.start()
+        defer { server.stop() }
+        #expect(rebuilder.calls == [[]], "the first build is told nothing changed")
+        try Data("b".utf8).write(to: root.appendingPathComponent("Content/cases/a.md"))
+        try rebuilder.waitFor("Content/cases/a.md")
+        try Data("t".utf8).write(to: root.appendingPathComponent("Templates/page.mustache"))
+        try Data("c".utf8).write(to: root.appendingPathComponent("Content/cases/a.md"))
+        try rebuilder.waitFor("Templates/page.mustache")
+        try rebuilder.waitFor("Content/cases/a.md", times: 2)
+        let calls = rebuilder.calls
+        #expect(calls.dropFirst().allSatisfy { !$0.isEmpty && $0 == $0.sorted() && Set($0).count == $0.count })
+        #expect(Set(calls.joined()) == ["Content/cases/a.md", "Templates/page.mustache"])
+        #expect(rebuilder.overlapped == false)
+    }
+
     @Test func requestPathsResolveInsideTheFolderOnly() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("bansou-served-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("site/cases"), withIntermediateDirectories: true)
@@ -252,6 +282,38 @@ import Glibc
         let text = String(decoding: page, as: UTF8.self)
         #expect(text.hasSuffix("</script></body></html>"))
         #expect(text.components(separatedBy: "</script>").count == 2, "the build id cannot close the script")
+    }
+}
+
+/// A SiteRebuilder that records its calls (and whether two ever ran at once), slow enough
+/// that changes pile up while it runs.
+private final class RecordingRebuilder: SiteRebuilder, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [[String]] = []
+    private var running = 0
+    private(set) var overlapped = false
+
+    var calls: [[String]] { lock.lock(); defer { lock.unlock() }; return recorded }
+
+    func rebuild(changed: [String]) -> BuildResult {
+        lock.lock()
+        running += 1
+        if running > 1 { overlapped = true }
+        lock.unlock()
+        Thread.sleep(forTimeInterval: 0.2)
+        lock.lock()
+        running -= 1
+        recorded.append(changed)
+        lock.unlock()
+        return BuildResult()
+    }
+
+    func waitFor(_ path: String, times: Int = 1, timeout: TimeInterval = 60) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while calls.filter({ $0.contains(path) }).count < times {
+            guard Date() < deadline else { throw FixtureError(message: "no rebuild for \(path) (\(times)×); calls: \(calls)") }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
     }
 }
 
