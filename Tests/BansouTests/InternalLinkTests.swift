@@ -191,6 +191,24 @@ import Testing
         #expect(targets.link(to: "about/", from: page, style: .fullURL) == "https://dx.example.jp/portal/about/")
     }
 
+    /// Without unsafe_html the check reads only cmark-gfm's own `<a href="` and `<img src="`,
+    /// jumping from quote to quote: on what cmark-gfm writes it must find what reading every tag finds.
+    @Test func cmarkOutputIsReadTheSameWayByBothReaders() {
+        let html = """
+            <h2>見出し &quot;引用&quot;</h2>
+            <p><a href="../a/" title="&quot;題&quot;">a</a> <img src="../../assets/x.png" alt="図 &quot;1&quot;" /> <code>&lt;a href=&quot;no/&quot;&gt;</code></p>
+            <table>
+            <thead><tr><th style="text-align: right">a</th></tr></thead>
+            <tbody><tr><td style="text-align: right"><a href="/cases/b/?q=1&amp;r=2#x">b</a></td></tr></tbody>
+            </table>
+            <ul><li><input type="checkbox" disabled="" /> <a href="https://example.com/">c</a></li></ul>
+            <!-- raw HTML omitted -->
+            """
+        let rendered = InternalLinksHTML.renderedReferences(in: html)
+        #expect(rendered == InternalLinksHTML.references(in: html))
+        #expect(rendered.map(\.value) == ["../a/", "../../assets/x.png", "/cases/b/?q=1&r=2#x", "https://example.com/"])
+    }
+
     @Test func linksAndIdsAreReadFromTagsOnly() {
         let html = """
             <p><a href="a/?x=1&amp;y=2">a</a> <code>&lt;a href="code/"&gt;</code> <!-- <a href="comment/"> -->
