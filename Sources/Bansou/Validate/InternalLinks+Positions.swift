@@ -4,8 +4,8 @@ import Foundation
 /// Where each link and image of a Markdown body is written, from cmark-gfm's own tree of
 /// it, so an error points where the writer sees the link (its `[` or `![`), also in a table
 /// cell, a list item or a quote. The check itself reads the rendered HTML; only a body with a
-/// broken link is parsed again here, once, on the pipeline's own thread (Debian's
-/// cmark-gfm is not thread-safe, so never from parallelMap).
+/// broken link is parsed again here, once, on the pipeline's own thread and under
+/// MarkdownRenderer's lock (Debian's cmark-gfm is not thread-safe, so never from parallelMap).
 enum InternalLinksPositions {
     struct Written {
         var kind: InternalLinksHTML.Reference.Kind
@@ -19,6 +19,11 @@ enum InternalLinksPositions {
     /// Every link and image of `body` in document order, the order cmark-gfm renders them in.
     /// Raw `<a href>`/`<img src>` tags count only when `rawHTML` (unsafe_html) publishes them.
     static func links(in body: String, rawHTML: Bool) -> [Written] {
+        // The lock every cmark-gfm user of this process holds (a build may share it with tests or `serve`).
+        MarkdownRenderer.withCmark { linksUnlocked(in: body, rawHTML: rawHTML) }
+    }
+
+    private static func linksUnlocked(in body: String, rawHTML: Bool) -> [Written] {
         cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8) else { return [] }
         defer { cmark_parser_free(parser) }
