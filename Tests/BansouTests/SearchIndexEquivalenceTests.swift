@@ -48,16 +48,22 @@ import Testing
     /// が and か + U+3099 are one string to Swift's `<` and `==` (canonically equivalent) but
     /// two tokens: the old builder left their order to a dictionary's seed; now the bytes decide.
     @Test func canonicallyEquivalentTokensAreOrderedByTheirBytes() throws {
-        let page = OutputFile(path: "site/a.html", text: "<title>t</title><main data-pagefind-body>か\u{3099} が</main>")
-        let index = [UInt8](try #require(FallbackSearchIndex.files(from: [page]).first).contents)
-        // Byte offsets: String searches treat the two spellings as one.
-        func offset(_ key: String) -> Int? {
-            let needle = Array(key.utf8)
-            return index.indices.first { index[$0...].starts(with: needle) }
+        // Each spelling on its own page, in both page orders: the order tokens are first met in must not decide.
+        // (Indices, not `==`: Swift's String compares the two spellings equal.)
+        let spellings = ["が", "か\u{3099}"]
+        for (first, second) in [(spellings[0], spellings[1]), (spellings[1], spellings[0])] {
+            let pages = [OutputFile(path: "site/a.html", text: "<title>t</title><main data-pagefind-body>\(first)</main>"),
+                         OutputFile(path: "site/b.html", text: "<title>t</title><main data-pagefind-body>\(second)</main>")]
+            let index = [UInt8](try #require(FallbackSearchIndex.files(from: pages).first).contents)
+            // Byte offsets: String searches treat the two spellings as one.
+            func offset(_ key: String) -> Int? {
+                let needle = Array(key.utf8)
+                return index.indices.first { index[$0...].starts(with: needle) }
+            }
+            let composed = try #require(offset("\"が\":"))
+            let decomposed = try #require(offset("\"か\u{3099}\":"))
+            #expect(decomposed < composed, "か (E3 81 8B) sorts before が (E3 81 8C), \(first) first")
         }
-        let composed = try #require(offset("\"が\":"))
-        let decomposed = try #require(offset("\"か\u{3099}\":"))
-        #expect(decomposed < composed, "か (E3 81 8B) sorts before が (E3 81 8C)")
     }
 
     @Test func tokensMatchTheStringBasedTokenizerScalarByScalar() {
