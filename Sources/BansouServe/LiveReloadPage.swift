@@ -69,21 +69,7 @@ enum LiveReloadPage {
         """
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLEscape.escaped(text) }
 
     /// A JSON string literal, also safe inside a <script> element (`<` is escaped, so no `</script>`).
     static func jsonString(_ text: String) -> String {

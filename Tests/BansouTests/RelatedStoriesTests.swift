@@ -4,14 +4,15 @@ import Testing
 /// Related stories skip other industries when they cannot reach the top 3; the result must
 /// be exactly what scoring every story gives.
 struct RelatedStoriesTests {
-    /// The rule written plainly: +3 industry, +1 per shared area, +1 region, +1 starting stage;
-    /// top 3 by score, ties to the earlier (newer) story in the list.
+    /// The rule written plainly: +3 industry, +1 per shared area and theme, +1 region, +1 starting
+    /// stage; top 3 by score, ties to the earlier (newer) story in the list.
     static func reference(_ stories: [CaseStudy], _ index: Int) -> [String] {
         let me = stories[index].meta
         let scored = stories.enumerated().compactMap { i, s -> (Int, Int)? in
             guard i != index else { return nil }
             var score = s.meta.industry.value == me.industry.value ? 3 : 0
             score += Set((s.meta.areas ?? []).map(\.value)).intersection((me.areas ?? []).map(\.value)).count
+            score += Set((s.meta.themes ?? []).map(\.value)).intersection((me.themes ?? []).map(\.value)).count
             score += s.meta.region.value == me.region.value ? 1 : 0
             score += s.meta.stageBefore.value == me.stageBefore.value ? 1 : 0
             return score > 0 ? (score, i) : nil
@@ -39,20 +40,6 @@ struct RelatedStoriesTests {
 /// The grouped search against scoring every pair, with themes, on random sites where many
 /// stories tie (few industries, regions and stages) and where few do.
 struct RelatedStoriesGroupedSearchTests {
-    static func reference(_ stories: [CaseStudy], _ index: Int) -> [String] {
-        let me = stories[index].meta
-        let scored = stories.enumerated().compactMap { i, s -> (Int, Int)? in
-            guard i != index else { return nil }
-            var score = s.meta.industry.value == me.industry.value ? 3 : 0
-            score += Set((s.meta.areas ?? []).map(\.value)).intersection((me.areas ?? []).map(\.value)).count
-            score += Set((s.meta.themes ?? []).map(\.value)).intersection((me.themes ?? []).map(\.value)).count
-            score += s.meta.region.value == me.region.value ? 1 : 0
-            score += s.meta.stageBefore.value == me.stageBefore.value ? 1 : 0
-            return score > 0 ? (score, i) : nil
-        }
-        return scored.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.prefix(3).map { stories[$0.1].slug }
-    }
-
     @Test(arguments: [(7, 2), (2026, 6), (42, 12)])
     func matchesScoringEveryPair(seed: UInt64, variety: Int) throws {
         var random = IncrementalBuildTests.Random(state: seed)
@@ -71,7 +58,7 @@ struct RelatedStoriesGroupedSearchTests {
         }
         let related = RelatedStories(stories)
         for index in stories.indices {
-            #expect(related.related(to: index).map { stories[$0].slug } == Self.reference(stories, index), "seed \(seed) story \(index)")
+            #expect(related.related(to: index).map { stories[$0].slug } == RelatedStoriesTests.reference(stories, index), "seed \(seed) story \(index)")
         }
     }
 }
