@@ -100,7 +100,8 @@ struct EndToEndTests {
         #expect(run.status == 0)
         #expect(!site.exists("Output/site/cases/two"))
         #expect(site.exists("Output/site/cases/one/index.html"))
-        #expect(run.stdout.contains("removed"))
+        // The summary counts the swept page: "(… written, … unchanged, 1 removed)".
+        #expect(run.stdout.contains(" 1 removed)"), "\(run.stdout)")
     }
 
     @Test func rebuildWithSameAsOfIsByteIdentical() throws {

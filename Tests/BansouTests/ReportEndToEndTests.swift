@@ -136,7 +136,9 @@ struct ReportEndToEndTests {
         #expect(html.contains("counter(page) \" / \" counter(pages)"))
         #expect(html.contains("\"Noto Sans CJK JP\""))
         // Challenges for the company; the meeting note only on the advisor's sheet.
-        #expect(html.contains("IT")) // challenge names come from challenges.yaml
+        // Challenge names come from challenges.yaml (it-talent, budget), never the ids.
+        #expect(html.contains("ITに関わる人材が足りない") && html.contains("予算の確保が難しい"))
+        #expect(!html.contains(">it-talent<"))
         #expect(!html.contains("社長と面談。FAX受注の負担が大きい。"))
         let advisor = try site.read("Output/reports/test-seiko/advisor.html")
         #expect(advisor.contains("社長と面談。FAX受注の負担が大きい。"))
