@@ -90,6 +90,18 @@ import Testing
         #expect(set.render(["items": ["b", "a"]], template: "page", log: log) == "ab")
     }
 
+    /// swift-mustache prints a dictionary in its own Dictionary's order, which cannot be
+    /// reproduced: such a page is rendered by the library (found by the FuzzTemplates target).
+    @Test func aPagePrintingADictionaryIsLeftToSwiftMustache() throws {
+        let set = try Self.templateSet(["page": "<p>{{card}}</p>{{#items}}{{tags}}{{/items}}"])
+        let compiled = try #require(set.compiled)
+        #expect(compiled.render(try #require(TemplateValue(Self.context)), template: "page") == nil)
+        let log = DiagnosticLog()
+        let context: [String: Any] = ["card": ["title": "カード"]]
+        #expect(set.render(context, template: "page", log: log) == set.library.render(context, withTemplate: "page"))
+        #expect(log.all.isEmpty)
+    }
+
     @Test func theShippedTemplatesCompile() throws {
         let log = DiagnosticLog()
         let set = try #require(TemplateSet.load(directory: FixtureSite.packageRoot.appendingPathComponent("Templates"), displayPrefix: "Templates", log: log))

@@ -70,10 +70,10 @@ enum TemplatesCheck {
         let html = templates.render(context, template: "page", log: log)
         invariant(!log.all.hasErrors, "a loaded set failed to render: \(log.all)")
         // The compiled renderer (used whenever the set compiles) gives swift-mustache's bytes.
-        if let compiled = templates.compiled, let value = TemplateValue(context) {
+        // (nil: a page it leaves to swift-mustache, such as one printing a whole dictionary.)
+        if let compiled = templates.compiled, let value = TemplateValue(context), let mine = compiled.render(value, template: "page") {
             let reference = templates.library.render(context, withTemplate: "page")
-            invariant(compiled.render(value, template: "page") == reference,
-                      "compiled render differs from swift-mustache: \(String(reflecting: compiled.render(value, template: "page"))) vs \(String(reflecting: reference))")
+            invariant(mine == reference, "compiled render differs from swift-mustache: \(String(reflecting: mine)) vs \(String(reflecting: reference))")
         }
         if !parts.contains(where: { asksForRaw($0.body) || $0.body.contains("x-fuzz-raw") }) {
             invariant(!html.contains(marker), "a context value reached the output unescaped")

@@ -19,9 +19,11 @@ struct CompiledTemplates: Sendable {
     func render(_ context: TemplateValue, template name: String) -> String? {
         guard let template = templates[name] else { return nil }
         var out = ""
-        var state = State(stack: [context])
+        var state = State(stack: [context], unmirrored: Flag())
         render(template, state: &state, into: &out)
-        return out
+        // A dictionary or list printed as text: swift-mustache prints it in its own Dictionary's
+        // order, which this renderer cannot reproduce, so the page is left to the library.
+        return state.unmirrored.isSet ? nil : out
     }
 
     /// Where a sequence is in its iteration (`{{#first()}}` inside a list).
@@ -36,6 +38,12 @@ struct CompiledTemplates: Sendable {
         var position: Position? = nil
         var indentation: String? = nil
         var overrides: [String: CompiledTemplate]? = nil
+        /// Shared by every state of one render (partials and blocks copy the state).
+        let unmirrored: Flag
+    }
+
+    final class Flag {
+        var isSet = false
     }
 
     private func render(_ template: CompiledTemplate, state: inout State, into out: inout String) {
@@ -61,7 +69,8 @@ struct CompiledTemplates: Sendable {
             out += text
         case .variable(let name, let escaped):
             guard let value = lookup(name, state) else { return }
-            if escaped { HTMLEscape.append(Self.text(of: value), to: &out) } else { out += Self.text(of: value) }
+            guard let text = Self.text(of: value) else { return state.unmirrored.isSet = true }
+            if escaped { HTMLEscape.append(text, to: &out) } else { out += text }
         case .section(let name, let body):
             switch lookup(name, state) {
             case .array(let items)?:
@@ -93,7 +102,7 @@ struct CompiledTemplates: Sendable {
             }
         case .partial(let partialName, let indentation, let overrides):
             guard let partial = templates[partialName] else { return }
-            var inner = State(stack: state.stack, position: nil, indentation: state.indentation, overrides: state.overrides)
+            var inner = State(stack: state.stack, position: nil, indentation: state.indentation, overrides: state.overrides, unmirrored: state.unmirrored)
             if let indentation { inner.indentation = (state.indentation ?? "") + indentation }
             if let overrides {
                 // The outer template's blocks win over the ones a partial passes on.
@@ -101,7 +110,7 @@ struct CompiledTemplates: Sendable {
             }
             render(partial, state: &inner, into: &out)
         case .block(let blockName, let defaultBody, let indentation):
-            var inner = State(stack: state.stack, position: nil, indentation: state.indentation, overrides: state.overrides)
+            var inner = State(stack: state.stack, position: nil, indentation: state.indentation, overrides: state.overrides, unmirrored: state.unmirrored)
             if let indentation { inner.indentation = (state.indentation ?? "") + indentation }
             render(state.overrides?[blockName] ?? defaultBody, state: &inner, into: &out)
         }
@@ -209,14 +218,14 @@ struct CompiledTemplates: Sendable {
         }
     }
 
-    /// What `String(describing:)` prints for the value.
-    private static func text(of value: TemplateValue) -> String {
+    /// What `String(describing:)` prints for the value; nil for a dictionary or list.
+    private static func text(of value: TemplateValue) -> String? {
         switch value {
         case .string(let string): return string
         case .int(let int): return String(int)
         case .bool(let bool): return bool ? "true" : "false"
         case .double(let double): return String(describing: double)
-        case .dict, .array: return String(describing: value.anyValue)
+        case .dict, .array: return nil
         }
     }
 }

@@ -39,19 +39,6 @@ indirect enum TemplateValue {
         }
     }
 
-    /// The value as swift-mustache would hand it to `String(describing:)`, for printing
-    /// a dictionary or list in a template (a template mistake, but the same mistake).
-    var anyValue: Any {
-        switch self {
-        case .string(let value): return value
-        case .int(let value): return value
-        case .double(let value): return value
-        case .bool(let value): return value
-        case .dict(let values): return values.mapValues(\.anyValue)
-        case .array(let values): return values.map(\.anyValue)
-        }
-    }
-
     /// `{{name}}` of a dictionary value; nothing for the other kinds (swift-mustache's Mirror
     /// finds no labelled child in a string, number or list).
     @inline(__always) func child(_ name: String) -> TemplateValue? {
