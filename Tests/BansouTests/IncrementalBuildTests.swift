@@ -45,6 +45,8 @@ import Testing
         let memo = BuildMemo()
         let first = BuildPipeline(options: Self.options(site, output: "Incremental"), memo: memo).run()
         #expect(!first.failed, "\(first.diagnostics)")
+        // The memo's first build has nothing to reuse: every portal page is rendered.
+        #expect(first.reusedPages == 0 && first.renderedPages > 100, "\(first.renderedPages) rendered, \(first.reusedPages) reused")
 
         var random = Random(state: 2026)
         let industries = ["manufacturing", "construction", "wholesale-retail", "transport", "medical-welfare"]

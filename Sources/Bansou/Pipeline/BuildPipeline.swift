@@ -98,7 +98,7 @@ public struct BuildPipeline {
         let rendered = stage("render") { SiteRenderer(library: library, templates: templates, html: html).render(log: log, memo: memo, keys: keys) }
         let files = rendered.files
         result.reusedPages = rendered.reused.count
-        result.renderedPages = rendered.pages.isEmpty ? files.count : rendered.pages.count - rendered.reused.count
+        result.renderedPages = rendered.renderedCount
         // links: every internal link and image of a body reaches a file or anchor just rendered
         stage("links") { InternalLinks(library: library, allPages: content.pages, html: html, files: files).check(log: log) }
         // reports: confidential, under Output/reports only (never scanned as public output)

@@ -27,6 +27,8 @@ public struct SiteRenderer {
         var files: [OutputFile]
         /// Pages taken from the memo unchanged (their bytes are the last build's).
         var reused: Set<String> = []
+        /// Pages rendered by this build (the rest were reused).
+        var renderedCount = 0
         var pages: [String: (key: Int, file: OutputFile)] = [:]
         var related: [[Int]]
         var cards: CardCache
@@ -95,6 +97,7 @@ public struct SiteRenderer {
         var renderedByPath: [String: (key: Int?, file: OutputFile)] = [:]
         for (job, file) in zip(jobs, fresh) { if let file { renderedByPath[job.path] = (job.key, file) } }
         var outcome = Outcome(files: [], related: related, cards: cards, storyIndex: storyIndex)
+        outcome.renderedCount = renderedByPath.count
         for path in paths {
             if let made = renderedByPath[path] {
                 outcome.files.append(made.file)
