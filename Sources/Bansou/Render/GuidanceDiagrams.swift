@@ -37,14 +37,14 @@ struct GuidanceDiagrams {
 
     // MARK: 2.1 the four stages as a staircase
 
-    func stages() -> String {
+    /// The wide drawing and the phone's (GuidanceDiagrams+Narrow.swift), one shown at a time.
+    func stages() -> String { ChartSVG.variants(wide: wideStages(), narrow: narrowStages()) }
+
+    func wideStages() -> String {
         let stages = guidance.stages.stages
         let stepW = 230.0, rise = 50.0, base = 175.0, width = stepW * Double(stages.count) + 20
         let height = base + rise * Double(stages.count - 1) + 30
-        let label = "デジタル活用の4段階（階段図）: " + stages.map { s in
-            "段階\(s.id.value) \(s.name)（\(s.title)。全国の企業の\(ViewBuilder.number(s.surveyShare))%。取組例: \(s.examples.joined(separator: "、"))）"
-        }.joined(separator: "。")
-        var svg = ChartSVG.open(id: "diagram-stages", width: width, height: height, title: "デジタル活用の4段階", label: label)
+        var svg = ChartSVG.open(id: "diagram-stages", width: width, height: height, title: "デジタル活用の4段階", label: stagesLabel)
         for (i, s) in stages.enumerated() {
             let n = s.id.value
             let x = 10 + stepW * Double(i), top = height - 20 - base - rise * Double(i), h = base + rise * Double(i)
@@ -59,7 +59,7 @@ struct GuidanceDiagrams {
                 body += Self.lines(wrapped, x: x + 14, y: y, size: 12)
                 y += Double(wrapped.count) * 16.2 + 4
             }
-            body += ChartSVG.text("全国 \(ViewBuilder.number(s.surveyShare))% ・ 到達事例 \(count)件", x: x + 14, y: top + h - 14, size: 12, weight: "700", fill: ChartSVG.stageInk[n] ?? "#1d2733")
+            body += ChartSVG.text("調査 \(ViewBuilder.number(s.surveyShare))% ・ 到達事例 \(count)件", x: x + 14, y: top + h - 14, size: 12, weight: "700", fill: ChartSVG.stageInk[n] ?? "#1d2733")
             svg += ChartSVG.link(root + SiteLayout.term("stages", String(n)), label: "段階\(n) \(s.name)の事例 \(count)件", body)
         }
         return ChartSVG.close(svg)
@@ -67,15 +67,15 @@ struct GuidanceDiagrams {
 
     // MARK: 3.7 the DX process with the support activities
 
-    func process() -> String {
+    /// The wide drawing and the phone's (GuidanceDiagrams+Narrow.swift), one shown at a time.
+    func process() -> String { ChartSVG.variants(wide: wideProcess(), narrow: narrowProcess()) }
+
+    func wideProcess() -> String {
         let phases = guidance.process.phases
         let boxW = 220.0, gap = 26.0, width = (boxW + gap) * Double(phases.count) - gap + 20
         let maxActivities = phases.map(\.activities.count).max() ?? 0
         let height = 120 + Double(maxActivities) * 46 + 20
-        let label = "DX推進プロセスと支援内容（流れ図）: " + phases.enumerated().map { i, p in
-            "フェーズ\(i + 1) \(p.name)（対象: " + p.stages.map { "段階\($0.value)" }.joined(separator: "・") + "。支援: " + p.activities.map(\.title).joined(separator: "、") + "）"
-        }.joined(separator: " → ")
-        var svg = ChartSVG.open(id: "diagram-process", width: width, height: height, title: "DX推進プロセスと支援内容", label: label)
+        var svg = ChartSVG.open(id: "diagram-process", width: width, height: height, title: "DX推進プロセスと支援内容", label: processLabel)
         svg += "<defs><marker id=\"process-arrow\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#0b5c6b\"/></marker></defs>"
         for (i, p) in phases.enumerated() {
             let x = 10 + (boxW + gap) * Double(i)
@@ -102,13 +102,14 @@ struct GuidanceDiagrams {
 
     // MARK: 4 the institution network around the 主治医
 
-    func institutions() -> String {
+    /// The wide drawing and the phone's (GuidanceDiagrams+Narrow.swift), one shown at a time.
+    func institutions() -> String { ChartSVG.variants(wide: wideInstitutions(), narrow: narrowInstitutions()) }
+
+    func wideInstitutions() -> String {
         let all = guidance.institutions.institutions
         let primary = all.filter(\.isPrimary), others = all.filter { !$0.isPrimary }
         let width = 760.0, height = 560.0, cx = width / 2, cy = height / 2
-        let label = "支援機関の連携（ネットワーク図）: 中心に地域の主治医（" + primary.map(\.name).joined(separator: "・")
-            + "）。主治医と連携する支援機関: " + others.map(\.name).joined(separator: "・")
-        var svg = ChartSVG.open(id: "diagram-institutions", width: width, height: height, title: "支援機関の連携と主治医", label: label)
+        var svg = ChartSVG.open(id: "diagram-institutions", width: width, height: height, title: "支援機関の連携と主治医", label: institutionsLabel)
         func position(_ i: Int, of count: Int, radius: Double, offset: Double) -> (Double, Double) {
             let angle = offset + 2 * Double.pi * Double(i) / Double(max(count, 1))
             return (cx + radius * cos(angle), cy + radius * sin(angle) * 0.82)
@@ -136,16 +137,14 @@ struct GuidanceDiagrams {
 
     // MARK: 5 the supporter's skill set
 
-    func skills() -> String {
+    /// The wide drawing and the phone's (GuidanceDiagrams+Narrow.swift), one shown at a time.
+    func skills() -> String { ChartSVG.variants(wide: wideSkills(), narrow: narrowSkills()) }
+
+    func wideSkills() -> String {
         let s = guidance.skills
-        let literacyIDs: Set<String> = ["why", "what", "how"]
-        let literacy = s.skillAreas.filter { literacyIDs.contains($0.id.value) }
-        let advanced = s.skillAreas.filter { !literacyIDs.contains($0.id.value) }
+        let (literacy, advanced) = skillLayers
         let width = 760.0, height = 290.0
-        let label = "DX支援人材のスキルセット（3層の図）: 土台にマインド（" + s.mindsets.map(\.name).joined(separator: "・")
-            + "）、その上に全員が備えるDXリテラシー（" + literacy.map(\.name).joined(separator: "・")
-            + "）、最上段に高度なDX支援人材のスキル（" + advanced.map(\.name).joined(separator: "・") + "）"
-        var svg = ChartSVG.open(id: "diagram-skills", width: width, height: height, title: "DX支援人材のスキルセット", label: label)
+        var svg = ChartSVG.open(id: "diagram-skills", width: width, height: height, title: "DX支援人材のスキルセット", label: skillsLabel)
         func layer(_ y: Double, _ inset: Double, _ title: String, _ items: [String], fill: String, ink: String, anchor: String) -> String {
             let w = width - 2 * inset
             var out = ChartSVG.rect(x: inset, y: y, w: w, h: 80, fill: fill, rx: 10, stroke: ink)

@@ -8,6 +8,20 @@ enum ChartSVG {
     static func n(_ v: Double) -> String { SVG.n(v) }
     static func width(_ text: String, size: Double) -> Double { SVG.width(text, size: size) }
 
+    /// How wide a phone's drawing is (viewBox units): a 390-px screen leaves about 332 px inside
+    /// the figure's frame, so 1 unit is drawn as about 1 px and 12-unit text stays 12 px.
+    static let narrowWidth = 330.0
+
+    /// The drawing for a wide screen and the one for a phone, shown one at a time by style.css
+    /// (`svg.wide`, `svg.narrow`); a phone's drawing gets its own id (`<id>-narrow`).
+    static func variants(wide: String, narrow: String) -> String {
+        func mark(_ svg: String, _ variant: String) -> String {
+            guard let r = svg.range(of: "class=\"diagram\"") else { return svg }
+            return svg.replacingCharacters(in: r, with: "class=\"diagram \(variant)\"")
+        }
+        return mark(wide, "wide") + mark(narrow, "narrow")
+    }
+
     static func open(id: String, width: Double, height: Double, title: String, label: String) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram\" id=\"\(id)\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(label))\" font-size=\"13\"><title>\(escape(title))</title>"
     }
@@ -39,8 +53,29 @@ enum ChartSVG {
     static let stageInk = [1: "#8a5a00", 2: "#1f5fa8", 3: "#0f7a55", 4: "#7a2c8f"]
     static let brand = "#0b5c6b"
 
-    /// Horizontal bars, one per row: label, value, optional link.
+    /// Horizontal bars, one per row: label, value, optional link; on a phone each label stands
+    /// above its bar.
     static func bars(id: String, title: String, rows: [(label: String, value: Int, href: String?)]) -> String {
+        variants(wide: wideBars(id: id, title: title, rows: rows), narrow: narrowBars(id: id + "-narrow", title: title, rows: rows))
+    }
+
+    static func narrowBars(id: String, title: String, rows: [(label: String, value: Int, href: String?)]) -> String {
+        let rowH = 42.0, barArea = narrowWidth - 50
+        let top = Double(max(rows.map(\.value).max() ?? 1, 1))
+        let label = title + ": " + rows.map { "\($0.label) \($0.value)件" }.joined(separator: "、")
+        var svg = open(id: id, width: narrowWidth, height: Double(rows.count) * rowH + 6, title: title, label: label)
+        for (i, row) in rows.enumerated() {
+            let y = Double(i) * rowH + 4
+            let w = Double(row.value) / top * barArea
+            var body = text(row.label, x: 2, y: y + 14)
+            if let href = row.href { body = link(href, label: row.label, body) }
+            svg += body + rect(x: 2, y: y + 20, w: max(w, 1), h: 14, fill: brand, rx: 3)
+                + text(String(row.value), x: w + 8, y: y + 32, weight: "700")
+        }
+        return close(svg)
+    }
+
+    static func wideBars(id: String, title: String, rows: [(label: String, value: Int, href: String?)]) -> String {
         let labelWidth = min(280, (rows.map { width($0.label, size: 13) }.max() ?? 60) + 12)
         let chartWidth = 720.0, barArea = chartWidth - labelWidth - 60, rowH = 26.0
         let top = Double(max(rows.map(\.value).max() ?? 1, 1))

@@ -15,7 +15,7 @@ struct StatsPage {
                              charts: [transitions(), byIndustry(), byRegion(), outcomeChanges(), versusNational()],
                              surveySource: guidance.stages.source)
         return RenderJob(path: path, template: "stats",
-                         context: views.context(path: path, title: "数字で見る事例", description: "掲載事例の段階の移り変わり、業種・地域、成果の分布と全国の状況", view),
+                         context: views.context(path: path, title: "数字で見る事例", description: "掲載事例の段階の移り変わり、業種・地域、成果の分布と中小企業の調査との比較", view),
                          sources: [])
     }
 
@@ -66,7 +66,7 @@ struct StatsPage {
                                                    fill: alpha > 0.55 ? "#ffffff" : "#1d2733"))
             }
         }
-        svg = ChartSVG.close(svg)
+        svg = ChartSVG.variants(wide: ChartSVG.close(svg), narrow: narrowTransitions(m, title: title, label: title + ": " + (pairs.isEmpty ? "事例なし" : pairs.joined(separator: "、"))))
         let table = DataTable(corner: "支援前＼支援後", columns: ids.map(stageLabel), rows: ids.map { b in
             DataTable.Row(header: stageLabel(b), cells: ids.map { a in
                 a < b ? .init(text: "—", key: "\(b)-\(a)") : .init(text: String(m[b]?[a] ?? 0), key: "\(b)-\(a)")
@@ -122,7 +122,7 @@ struct StatsPage {
         }
         svg += ChartSVG.text("減少（時間・コストの削減など）", x: left + 8, y: plotH + 62, size: 11, fill: "#0f7a55")
         svg += ChartSVG.text("増加（売上・件数など）", x: width - 18, y: plotH + 62, size: 11, anchor: "end", fill: ChartSVG.brand)
-        svg = ChartSVG.close(svg)
+        svg = ChartSVG.variants(wide: ChartSVG.close(svg), narrow: narrowOutcomes(counts, title: title, label: title + "（成果\(changes.count)件）: " + zip(Self.bins, counts).map { "\($0.0) \($1)件" }.joined(separator: "、")))
         return ChartView(id: "outcomes", title: title,
                          lead: "各事例の成果指標（支援前→支援後）の変化率。処理時間などは減少が、売上などは増加が改善です。支援前が0の指標は含みません。",
                          svg: svg, table: DataTable(corner: "変化率", columns: ["成果指標の数"],
@@ -134,13 +134,15 @@ struct StatsPage {
         let ids = stageIDs
         func share(_ key: (CaseStudy) -> Int, _ n: Int) -> Double { Double(stories.filter { key($0) == n }.count) / total * 100 }
         let series: [(String, String, (Int) -> Double)] = [
-            ("全国の企業" + (guidance.stages.surveyN.map { "（N=\(ViewBuilder.number(Double($0)))）" } ?? ""), "#8a96a3",
+            ("中小企業の調査" + (guidance.stages.surveyN.map { "（N=\(ViewBuilder.number(Double($0)))）" } ?? ""), "#8a96a3",
              { n in guidance.stage(n)?.surveyShare ?? 0 }),
-            ("掲載事例・支援前", "#c2410c", { share(\.meta.stageBefore.value, $0) }),
-            ("掲載事例・支援後", ChartSVG.brand, { share(\.meta.stageAfter.value, $0) }),
+            ("掲載事例・支援前（n=\(stories.count)）", "#c2410c", { share(\.meta.stageBefore.value, $0) }),
+            ("掲載事例・支援後（n=\(stories.count)）", ChartSVG.brand, { share(\.meta.stageAfter.value, $0) }),
         ]
-        let title = "段階別の割合: 掲載事例と全国の比較"
-        let left = 170.0, barH = 14.0, groupH = 3 * barH + 18, plotW = 400.0, width = left + plotW + 60, height = groupH * Double(ids.count) + 40
+        let title = "段階別の割合: 掲載事例と中小企業の調査の比較"
+        // The stage labels are drawn right-aligned before the bars: the widest decides where the bars start
+        // ("段階3 デジタライゼーション" was cut off by a fixed 170).
+        let left = max(170, (ids.map { ChartSVG.width(stageLabel($0), size: 13) }.max() ?? 0) + 24), barH = 14.0, groupH = 3 * barH + 18, plotW = 400.0, width = left + plotW + 60, height = groupH * Double(ids.count) + 40
         let label = title + ": " + ids.map { n in stageLabel(n) + " " + series.map { "\($0.0) \(ViewBuilder.number(($0.2(n) * 10).rounded() / 10))%" }.joined(separator: "、") }.joined(separator: "。")
         var svg = ChartSVG.open(id: "chart-national", width: width, height: height, title: title, label: label)
         for (k, s) in series.enumerated() {
@@ -156,12 +158,12 @@ struct StatsPage {
                 svg += ChartSVG.text(ViewBuilder.number((v * 10).rounded() / 10) + "%", x: left + w + 5, y: y + Double(k) * barH + 10, size: 11)
             }
         }
-        svg = ChartSVG.close(svg)
+        svg = ChartSVG.variants(wide: ChartSVG.close(svg), narrow: narrowVersusNational(series.map { ($0.0, $0.1, $0.2) }, title: title, label: label))
         let table = DataTable(corner: "段階", columns: series.map(\.0), rows: ids.map { n in
             .init(header: stageLabel(n), cells: series.map { .init(text: ViewBuilder.number(($0.2(n) * 10).rounded() / 10) + "%") })
         })
         return ChartView(id: "national", title: title,
-                         lead: "全国の企業の段階の分布（ガイダンス2.2の調査）と、掲載事例の支援前・支援後の段階の分布です。",
+                         lead: "中小企業を対象にした調査での段階の分布（ガイダンス 2.2。全国の企業の分布ではありません）と、掲載事例の支援前・支援後の段階の分布です。",
                          svg: svg, table: table)
     }
 }

@@ -15,9 +15,22 @@ struct ChartView {
 }
 
 struct DataTable {
-    struct Cell { let text: String; var key: String? = nil }
+    /// `label` is the cell's column name, which heads the cell when a phone shows each row as a card.
+    struct Cell { let text: String; var key: String? = nil; var label: String? = nil }
     struct Row { let header: String; let cells: [Cell] }
     let corner: String
     let columns: [String]
     let rows: [Row]
+
+    init(corner: String, columns: [String], rows: [Row]) {
+        self.corner = corner
+        self.columns = columns
+        self.rows = rows.map { row in
+            Row(header: row.header, cells: row.cells.enumerated().map { k, cell in
+                var labelled = cell
+                labelled.label = k < columns.count ? columns[k] : nil
+                return labelled
+            })
+        }
+    }
 }
