@@ -63,6 +63,7 @@ struct SiteOptions: ParsableArguments {
         options.waitingForOutput = { message in
             if !quiet { FileHandle.standardError.write(Data(("note: " + message + "\n").utf8)) }
         }
+        options.pdfProgress = PDFProgressLine.forTerminal(quiet: quiet)
         return options
     }
 }

@@ -117,19 +117,44 @@ extension FixtureSite {
         return process
     }
 
-    /// A stand-in for headless Chromium: writes a small PDF naming the page it was given and the
-    /// moment (so a reprint differs from the earlier print), or fails.
+    /// A stand-in for headless Chromium: answers the DevTools pipe (fd 3 in, fd 4 out) as the
+    /// printer uses it, printing a small PDF naming the page it was given and the moment (so a
+    /// reprint differs from the earlier print), or fails at start.
     func fakeBrowser(failing: Bool) throws -> String {
         let path = root.appendingPathComponent(failing ? "failing-chromium" : "fake-chromium").path
         let script = failing
             ? "#!/bin/sh\necho 'chromium: the GPU process crashed' >&2\nexit 1\n"
             : """
-            #!/bin/sh
-            for arg in "$@"; do
-              case "$arg" in --print-to-pdf=*) out="${arg#--print-to-pdf=}";; esac
-              page="$arg"
-            done
-            printf '%%PDF-1.4\\n%% printed from %s at %s\\n' "$page" "$(date +%s%N)" > "$out"
+            #!/usr/bin/env python3
+            import base64, json, os, time
+            pages, pending, tabs = {}, b"", 0
+            def answer(message, result):
+                os.write(4, json.dumps({"id": message["id"], "result": result}).encode() + b"\\0")
+            while True:
+                data = os.read(3, 65536)
+                if not data:
+                    break
+                pending += data
+                while b"\\0" in pending:
+                    raw, _, pending = pending.partition(b"\\0")
+                    message = json.loads(raw)
+                    method, params, session = message["method"], message.get("params", {}), message.get("sessionId")
+                    if method == "Target.createTarget":
+                        tabs += 1
+                        answer(message, {"targetId": "tab%d" % tabs})
+                    elif method == "Target.attachToTarget":
+                        answer(message, {"sessionId": "session-" + params["targetId"]})
+                    elif method == "Page.navigate":
+                        pages[session] = params["url"]
+                        answer(message, {"frameId": "main"})
+                    elif method == "Page.printToPDF":
+                        pdf = "%%PDF-1.4\\n%% printed from %s at %d\\n" % (pages[session], time.time_ns())
+                        answer(message, {"data": base64.b64encode(pdf.encode()).decode()})
+                    elif method == "Browser.close":
+                        answer(message, {})
+                        raise SystemExit(0)
+                    else:
+                        answer(message, {})
 
             """
         FileManager.default.createFile(atPath: path, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])

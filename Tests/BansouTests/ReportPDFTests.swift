@@ -7,41 +7,45 @@ import Bansou
 /// without them these tests FAIL (they never skip), so a broken CI image is noticed.
 @Suite(.serialized)
 struct ReportPDFTests {
-    @Test func sampleReportPrintsToA4PDFWithJapaneseText() throws {
+    /// Every sample client's PDF, each read with poppler: A4 pages, every font embedded
+    /// (pdffonts), and the text of that client's own report (its name, stage, every task of
+    /// the roadmap and the reason for its stage, from the build's report.json).
+    @Test func everySampleReportPrintsToA4WithItsOwnTextAndEmbeddedFonts() throws {
         #expect(PDFPrinter.locate() != nil, "Chromium is not installed: apt-get install -y chromium fonts-noto-cjk")
         let site = try FixtureSite.sample()
         let run = try site.run("build", "--pdf")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("8 PDF"), "\(run.stdout)")
-        let pdf = site.root.appendingPathComponent("Output/reports/yamada-seiko/report.pdf").path
-        #expect(FileManager.default.fileExists(atPath: pdf))
+        let clients = try site.clientsOnDisk()
+        #expect(clients.count >= 8)
+        #expect(run.stdout.contains("\(clients.count) PDF"), "\(run.stdout)")
+        // Not a terminal: no progress line.
+        #expect(!run.stderr.contains("印刷中"), "\(run.stderr)")
 
-        let info = try FixtureSite.exec("pdfinfo", [pdf])
-        #expect(info.status == 0, "pdfinfo (poppler-utils) is needed: \(info.stderr)")
-        let pagesLine = try #require(info.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") })
-        let pages = try #require(Int(pagesLine.split(separator: " ").last ?? ""))
-        #expect(pages > 1)
-        let perPage = try FixtureSite.exec("pdfinfo", ["-f", "1", "-l", "\(pages)", pdf])
-        let sizes = perPage.stdout.split(separator: "\n").filter { $0.hasPrefix("Page") && $0.contains(" size:") }
-        #expect(sizes.count == pages)
-        for line in sizes {
-            // 595.x x 841.x pts (A4); Chromium writes 594.96 x 841.92.
-            #expect(line.hasSuffix("(A4)") && (line.contains(" 594.") || line.contains(" 595.")) && line.contains(" 841."), "\(line)")
+        for id in clients {
+            let pdf = try PDFFacts(site.root.appendingPathComponent("Output/reports/\(id)/report.pdf").path)
+            let report = try site.reportJSON(id)
+            #expect(pdf.pages > 1, "\(id): \(pdf.pages) pages")
+            #expect(pdf.everyPageIsA4, "\(id): \(pdf.pageSizes)")
+            // Chromium embeds the CJK faces (Noto Sans CJK, CFF) as Type 3 fonts; none may be left to the reader's machine.
+            #expect(!pdf.fonts.isEmpty && pdf.fonts.allSatisfy(\.embedded), "\(id): \(pdf.fonts)")
+
+            let text = pdf.compactText
+            let name = try #require(report["name"] as? String)
+            let stage = try #require(report["stage"] as? Int)
+            #expect(text.contains(name), "\(id): the PDF does not name \(name)")
+            #expect(text.contains("段階\(stage)"), "\(id): stage \(stage) missing")
+            #expect(text.contains("社外秘"))
+            let reason = try #require(report["stage_reason"] as? String).filter { !$0.isWhitespace }
+            #expect(text.contains(String(reason.prefix(40))), "\(id): the reason for the stage is missing")
+            for task in report["roadmap"] as? [[String: Any]] ?? [] {
+                let title = try #require(task["title"] as? String).filter { !$0.isWhitespace }
+                #expect(text.contains(title), "\(id): roadmap task «\(title)» missing")
+            }
+            // Page numbers from the @page margin box (none on the cover), and the last page is numbered: no blank trailing page.
+            #expect(text.contains("2/\(pdf.pages)") && text.contains("\(pdf.pages)/\(pdf.pages)"), "\(id): page numbers missing")
+            let lastPage = try pdf.text(ofPage: pdf.pages).filter { !$0.isWhitespace }
+            #expect(lastPage.count > 100, "\(id): the last page looks blank")
         }
-
-        let text = try FixtureSite.exec("pdftotext", ["-layout", pdf, "-"])
-        #expect(text.status == 0, "\(text.stderr)")
-        #expect(text.stdout.contains("株式会社山田精工"))
-        #expect(text.stdout.contains("段階2"))
-        #expect(text.stdout.contains("デジタイゼーション"))
-        #expect(text.stdout.contains("社外秘"))
-        // Japanese glyphs came out as text, not tofu: a font with CJK was used.
-        #expect(text.stdout.contains("段階") && text.stdout.contains("このたびのご報告"))
-        // Page numbers from the @page margin box (none on the cover), and the last page is numbered: no blank trailing page.
-        let compact = text.stdout.replacingOccurrences(of: " ", with: "")
-        #expect(compact.contains("2/\(pages)") && compact.contains("\(pages)/\(pages)"), "page numbers missing")
-        let lastPage = try FixtureSite.exec("pdftotext", ["-f", "\(pages)", "-l", "\(pages)", pdf, "-"])
-        #expect(lastPage.stdout.contains("時点の情報に基づく") || lastPage.stdout.count > 200, "the last page looks blank")
     }
 
     @Test func reportCommandPrintsOneClient() throws {
@@ -49,7 +53,10 @@ struct ReportPDFTests {
         let site = try FixtureSite.sample()
         let run = try site.run("report", "kaneda-shoten", "--pdf")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(site.exists("Output/reports/kaneda-shoten/report.pdf"))
+        // The same path as a build: one browser over the DevTools pipe, the whole report printed.
+        let pdf = try PDFFacts(site.root.appendingPathComponent("Output/reports/kaneda-shoten/report.pdf").path)
+        #expect(pdf.everyPageIsA4 && pdf.pages > 1)
+        #expect(pdf.compactText.contains("有限会社金田商店"))
         #expect(!site.exists("Output/reports/yamada-seiko/report.pdf"))
         #expect(site.exists("Output/reports/yamada-seiko/index.html"))
     }

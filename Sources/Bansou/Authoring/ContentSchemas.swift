@@ -19,6 +19,8 @@ public struct ContentSchemas: Sendable {
             ("client.schema.json", tables.clientSchema),
             ("partner.schema.json", tables.partnerSchema),
             ("staff.schema.json", tables.staffSchema),
+            ("institution.schema.json", tables.institutionSchema),
+            ("referral.schema.json", tables.referralSchema),
         ]
         for (name, schema) in tables.guidanceSchemas { files.append(("guidance/\(name).schema.json", schema)) }
         self.files = files
@@ -52,6 +54,8 @@ public struct ContentSchemas: Sendable {
         let ext = (name as NSString).pathExtension
         switch (parts.count, parts.first ?? "", ext) {
         case (1, _, "yaml") where stem == "site": return "site.schema.json"
+        case (1, _, "yaml") where stem == "institution": return "institution.schema.json"
+        case (2, "referrals", "yaml"), (2, "referrals", "yml"): return "referral.schema.json"
         case (2, "cases", "md"): return "case.schema.json"
         case (2, "pages", "md"): return "page.schema.json"
         case (2, "clients", "yaml"), (2, "clients", "yml"): return "client.schema.json"

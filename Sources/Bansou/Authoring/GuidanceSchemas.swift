@@ -7,7 +7,7 @@ extension SchemaTables {
         [("stages", stagesSchema), ("areas", areasSchema), ("process", processSchema), ("indicators", indicatorsSchema),
          ("challenges", challengesSchema), ("institutions", institutionsSchema), ("skills", skillsSchema),
          ("policy-tools", policyToolsSchema), ("industries", industriesSchema), ("regions", regionsSchema),
-         ("need-layers", needLayersSchema)]
+         ("need-layers", needLayersSchema), ("practices", practicesSchema)]
     }
 
     private func file(_ name: String, _ description: String, required: [String], _ properties: [(String, JSONValue)]) -> JSONValue {

@@ -27,7 +27,25 @@ extension SchemaTables {
                 ("role", Schema.text("所属・役職")),
                 ("institution", Schema.choice("所属する支援機関の種類の id（guidance/institutions.yaml）", institutions)),
                 ("skills", Schema.object("スキル領域ごとの評価 0–3（guidance/skills.yaml の skill_areas）" + IDName.legend(skillAreas), skills)),
-                ("certifications", Schema.list("持っている資格（例: ITコーディネータ）", of: Schema.text("資格"))),
+                ("targets", Schema.object("スキル領域ごとの到達目標 0–3（ガイダンス 5.4、機関の報告で今の評価と比べる）", skills)),
+                ("past_skills", Schema.list("以前の評価（機関の報告で、約半年前からの伸びを示す）", of: Schema.object("ある日の評価", required: ["date", "skills"], [
+                    ("date", Schema.date("評価した日")),
+                    ("skills", Schema.object("その日のスキル領域ごとの評価 0–3", skills)),
+                ]))),
+                ("trainings", Schema.list("研修（座学・ケーススタディ・OJT など、ガイダンス 5.4）", of: Schema.object("研修", required: ["title", "month", "status"], [
+                    ("title", Schema.text("研修名", notBlank: true)),
+                    ("month", Schema.month("受講した月・受講する月（YYYY-MM）")),
+                    ("status", Schema.choice("planned（予定）か done（受講済み）", values: StaffMember.trainingStatuses)),
+                    ("skills", Schema.list("伸ばすスキル領域", of: Schema.choice("スキル領域の id", skillAreas), unique: true)),
+                ]))),
+                ("certifications", Schema.list("資格。名前だけ（例: ITコーディネータ）か、{ name, date, status }", of: Schema.either("資格", [
+                    Schema.text("資格の名前"),
+                    Schema.object("資格と時期", required: ["name"], [
+                        ("name", Schema.text("資格の名前", notBlank: true)),
+                        ("date", Schema.month("取得した月、または受験予定の月（YYYY-MM）")),
+                        ("status", Schema.choice("held（保有、既定）か planned（取得予定）", values: StaffMember.certificationStatuses)),
+                    ]),
+                ]))),
             ]))
     }
 }

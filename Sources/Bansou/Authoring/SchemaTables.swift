@@ -14,6 +14,9 @@ struct SchemaTables: Sendable {
     var needLayers: [IDName]
     var skillAreas: [IDName]
     var policyTools: [IDName]
+    /// The practices of guidance 3.8 (practices.yaml) and the institution challenges of 3.2.
+    var practices: [IDName]
+    var institutionChallenges: [IDName]
 
     init(guidance g: Guidance) {
         stages = g.stages.stages.map { IDName(id: String($0.id.value), name: $0.name) }
@@ -28,6 +31,8 @@ struct SchemaTables: Sendable {
         needLayers = g.needLayers.layers.map { IDName(id: $0.id.value, name: $0.name) }
         skillAreas = g.skills.skillAreas.map { IDName(id: $0.id.value, name: $0.name) }
         policyTools = g.policyTools.tools.map { IDName(id: $0.id.value, name: $0.name) }
+        practices = g.practices.practices.map { IDName(id: $0.id.value, name: $0.name) }
+        institutionChallenges = g.practices.challenges.map { IDName(id: $0.id.value, name: $0.short) }
     }
 
     // MARK: Fixed tables of the validator

@@ -9,6 +9,10 @@ public struct LoadedContent: Sendable {
     public var clients: [Client] = []
     public var staff: [StaffMember] = []
     public var partners: [Partner] = []
+    /// Content/institution.yaml, when there is one (internal; see `InstitutionRecord`).
+    public var institution: InstitutionRecord?
+    /// Content/referrals/*.yaml (internal, confidential).
+    public var referrals: [Referral] = []
     /// Raw text of every file read, by display path; the leak scan maps hits back through it.
     public var sources: [String: SourceText] = [:]
     /// The content folder as the user named it (`--content`), without a trailing slash:
@@ -82,6 +86,9 @@ public struct ContentLoader {
         content.clients = decodeRecords(folder: "clients", of: folder, required: true, limits: limits, log: log, content: &content) { (c: inout Client, p) in c.path = p }
         content.staff = decodeRecords(folder: "staff", of: folder, limits: limits, log: log, content: &content) { (s: inout StaffMember, p) in s.path = p }
         content.partners = decodeRecords(folder: "partners", of: folder, limits: limits, log: log, content: &content) { (s: inout Partner, p) in s.path = p }
+        content.referrals = decodeRecords(folder: "referrals", of: folder, limits: limits, log: log, content: &content) { (r: inout Referral, p) in r.path = p }
+        content.institution = decodeOptionalFile("institution.yaml", in: folder, limits: limits, log: log, content: &content)
+        content.institution?.path = display("institution.yaml")
         return content
     }
 
@@ -99,14 +106,27 @@ public struct ContentLoader {
         let industries: IndustriesFile? = decodeFile("guidance/industries.yaml", in: folder, limits: limits, log: log, content: &content)
         let regions: RegionsFile? = decodeFile("guidance/regions.yaml", in: folder, limits: limits, log: log, content: &content)
         let needLayers: NeedLayersFile? = decodeFile("guidance/need-layers.yaml", in: folder, limits: limits, log: log, content: &content)
+        let practices: PracticesFile? = decodeFile("guidance/practices.yaml", in: folder, limits: limits, log: log, content: &content)
         guard let stages, let areas, let process, let indicators, let challenges, let institutions, let skills,
-              let policyTools, let industries, let regions, let needLayers else { return nil }
+              let policyTools, let industries, let regions, let needLayers, let practices else { return nil }
         return Guidance(stages: stages, areas: areas, process: process, indicators: indicators, challenges: challenges,
                         institutions: institutions, skills: skills, policyTools: policyTools, industries: industries,
-                        regions: regions, needLayers: needLayers)
+                        regions: regions, needLayers: needLayers, practices: practices)
     }
 
     // MARK: Files
+
+    /// Decodes a YAML file a site may leave out (institution.yaml): nil, silently, when absent.
+    private func decodeOptionalFile<T: Decodable>(_ relative: String, in folder: ContainedFolder, limits: InputLimits, log: DiagnosticLog, content: inout LoadedContent) -> T? {
+        if case .success(.missing) = folder.inspect(relative) {
+            let twin = String(relative.dropLast("yaml".count)) + "yml"
+            if case .success(.file) = folder.inspect(twin) {
+                log.error("rename \(display(twin)) to \((relative as NSString).lastPathComponent): it is not read under that name", at: SourceLocation(path: display(twin)))
+            }
+            return nil
+        }
+        return decodeFile(relative, in: folder, limits: limits, log: log, content: &content)
+    }
 
     /// Decodes one required YAML file.
     private func decodeFile<T: Decodable>(_ relative: String, in folder: ContainedFolder, limits: InputLimits, log: DiagnosticLog, content: inout LoadedContent) -> T? {

@@ -68,5 +68,11 @@ public struct Day: Hashable, Comparable, Sendable, Decodable, CustomStringConver
         return Day(year: y, month: m, day: min(day, Day.daysIn(year: y, month: m)))
     }
 
+    /// The day after (a period "from the day after X" is printed with its first day).
+    public var next: Day {
+        day < Day.daysIn(year: year, month: month) ? Day(year: year, month: month, day: day + 1)
+            : Day(year: month == 12 ? year + 1 : year, month: month == 12 ? 1 : month + 1, day: 1)
+    }
+
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }

@@ -11,6 +11,8 @@ public struct Guidance: Sendable {
     public var industries: IndustriesFile
     public var regions: RegionsFile
     public var needLayers: NeedLayersFile
+    /// 3.2's challenges of institutions and 3.8's practices (the institution's self-check).
+    public var practices: PracticesFile
 
     public func stage(_ id: Int) -> Stage? { stages.stages.first { $0.id.value == id } }
     public func area(_ id: String) -> Area? { areas.areas.first { $0.id.value == id } }

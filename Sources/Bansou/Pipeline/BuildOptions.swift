@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var onlyClient: String?
     /// Told (once) when another build holds the output lock and this one waits for it.
     public var waitingForOutput: @Sendable (String) -> Void = { _ in }
+    /// Told of each report printed with --pdf (done, total, job); the command line shows it on a terminal.
+    public var pdfProgress: (@Sendable (_ done: Int, _ total: Int, _ job: PDFPrinter.Job) -> Void)?
 
     public init() {}
 

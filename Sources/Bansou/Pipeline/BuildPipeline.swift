@@ -221,7 +221,7 @@ public struct BuildPipeline {
                            pdf: staging.url.appendingPathComponent(ReportRenderer.pdfPath(id)),
                            displayPath: options.outputPath + "/" + ReportRenderer.pdfPath(id))
         }
-        let failures = printer.print(jobs)
+        let failures = printer.print(jobs, date: library.asOf, progress: options.pdfProgress)
         for failure in failures {
             log.error(failure.message, at: SourceLocation(path: failure.job.displayPath))
         }

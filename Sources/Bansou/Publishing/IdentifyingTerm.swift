@@ -9,8 +9,16 @@ public struct IdentifyingTerm: Hashable, Sendable {
         case digits
     }
 
+    /// Whose secret a term is: a client record's, or a referral's (a company named in
+    /// Content/referrals/ without a client record, or a partner's contact person).
+    public enum Owner: String, Hashable, Sendable { case client, referral }
+
     public var category: LeakCategory
+    /// The client's id, or for a referral the referral file's name (`owner`).
     public var clientID: String
+    public var owner: Owner = .client
+    /// `client yamada-seiko`, `referral 2026-10-midori-seimen`: for messages.
+    public var ownerLabel: String { "\(owner.rawValue) \(clientID)" }
     /// The value as written in the client file. SECRET: never print it; use `Mask`.
     public var value: String
     /// What is matched (see `Matching`).

@@ -70,6 +70,23 @@ public struct IdentifyingTerms: Sendable {
         terms = builder.terms
     }
 
+    /// A referral's terms (owner `.referral`, id the file's name): a company named without a
+    /// client record, with and without its legal form, and the partner's contact person.
+    public init(_ referral: Referral) {
+        clientID = referral.id
+        var builder = Builder(clientID: referral.id, owner: .referral)
+        if let company = referral.company {
+            builder.addText(.name, company)
+            builder.addText(.name, company, normalized: IdentifyingTerms.removingLegalForm(TextNormalizer.normalize(company.value)))
+        }
+        if let contact = referral.contact { builder.addText(.contact, contact) }
+        terms = builder.terms
+    }
+
+    public static func all(_ referrals: [Referral]) -> [IdentifyingTerm] {
+        referrals.flatMap { IdentifyingTerms($0).terms }
+    }
+
     /// The terms of every client, in client order.
     public static func all(_ clients: [Client]) -> [IdentifyingTerm] {
         clients.flatMap { IdentifyingTerms($0).terms }
@@ -271,22 +288,30 @@ public struct IdentifyingTerms: Sendable {
 
     private struct Builder {
         let clientID: String
+        var owner: IdentifyingTerm.Owner = .client
         var terms: [IdentifyingTerm] = []
         var seen = Set<String>()
 
-        init(clientID: String) { self.clientID = clientID }
+        init(clientID: String, owner: IdentifyingTerm.Owner = .client) {
+            self.clientID = clientID
+            self.owner = owner
+        }
 
         mutating func addText(_ category: LeakCategory, _ source: Located<String>, normalized: String? = nil) {
             let form = normalized ?? TextNormalizer.normalize(source.value)
             guard form.count >= 2, seen.insert("t:" + form).inserted else { return }
-            terms.append(IdentifyingTerm(category: category, clientID: clientID, value: source.value,
-                                         normalized: form, matching: .text, location: source.location))
+            var term = IdentifyingTerm(category: category, clientID: clientID, value: source.value,
+                                       normalized: form, matching: .text, location: source.location)
+            term.owner = owner
+            terms.append(term)
         }
 
         mutating func addDigits(_ category: LeakCategory, _ source: Located<String>, _ digits: String) {
             guard digits.count >= 6, seen.insert("d:" + digits).inserted else { return }
-            terms.append(IdentifyingTerm(category: category, clientID: clientID, value: source.value,
-                                         normalized: digits, matching: .digits, location: source.location))
+            var term = IdentifyingTerm(category: category, clientID: clientID, value: source.value,
+                                       normalized: digits, matching: .digits, location: source.location)
+            term.owner = owner
+            terms.append(term)
         }
     }
 }

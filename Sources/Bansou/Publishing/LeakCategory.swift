@@ -10,6 +10,8 @@ public enum LeakCategory: String, CaseIterable, Hashable, Sendable, Comparable {
     case website
     case corporateNumber = "corporate-number"
     case identifier
+    /// A person named in a referral (the partner's contact).
+    case contact
     /// Generic only: a 〒 postal code. (Generic e-mail, phone and corporate
     /// numbers reuse `.email`, `.phone` and `.corporateNumber`.)
     case postalCode = "postal-code"
@@ -26,6 +28,7 @@ public enum LeakCategory: String, CaseIterable, Hashable, Sendable, Comparable {
         case .website: return "ウェブサイト"
         case .corporateNumber: return "法人番号"
         case .identifier: return "識別語"
+        case .contact: return "担当者名"
         case .postalCode: return "郵便番号"
         }
     }

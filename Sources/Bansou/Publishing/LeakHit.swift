@@ -31,8 +31,8 @@ public struct LeakHit: Hashable, Sendable, CustomStringConvertible {
     /// `会社名 of client yamada-seiko in published text (山田**)`, or for generic
     /// data `電話番号 in published text (056*-**-****)`. Never contains the secret.
     public var message: String {
-        if let clientID {
-            return "\(category.label) of client \(clientID) in published text (\(masked))"
+        if let term {
+            return "\(category.label) of \(term.ownerLabel) in published text (\(masked))"
         }
         return "\(category.label) in published text (\(masked))"
     }

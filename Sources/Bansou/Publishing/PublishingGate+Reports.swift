@@ -17,7 +17,7 @@ extension PublishingGate {
             let output = "\(outputPrefix)/\(report.file.path)"
             for hit in hits {
                 tracer.trace(hit, inName: false, output: output, own: report.file.sources, message: { same, inName in
-                    "\(same.category.label) of client \(same.clientID ?? "") in \(inName ? "the name of a file shown in " : "")the report of \(report.id) (\(same.masked)): a company's report names no other client"
+                    "\(same.category.label) of \(same.term?.ownerLabel ?? "") in \(inName ? "the name of a file shown in " : "")the report of \(report.id) (\(same.masked)): a company's report names no other client"
                 }, wouldBe: "would be in the report \(output)")
             }
         }

@@ -16,7 +16,7 @@ extension PublishingGate {
         for entry in library.site.allow ?? [] {
             var named = Set<String>()
             for term in LeakScanner.termsAllowed(by: entry.value, among: scanner.terms) where named.insert(term.clientID).inserted {
-                log.error("allow entry contains the \(term.category.label) of client \(term.clientID) (\(Mask.mask(term.normalized, as: term.category))): allow is for the publisher's own contact and cannot let a client's term through",
+                log.error("allow entry contains the \(term.category.label) of \(term.ownerLabel) (\(Mask.mask(term.normalized, as: term.category))): allow is for the publisher's own contact and cannot let a client's term through",
                           at: entry.location)
             }
         }

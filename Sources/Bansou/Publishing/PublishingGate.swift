@@ -32,14 +32,19 @@ public struct PublishingGate {
 
     init(library: Library, templates: TemplateSet) {
         self.library = library
-        scanner = LeakScanner(clients: library.clients, allow: (library.site.allow ?? []).map(\.value))
+        // Referrals name companies and people as client records do (a prospect without a record yet).
+        scanner = LeakScanner(terms: IdentifyingTerms.all(library.clients) + IdentifyingTerms.all(library.referrals),
+                              allow: (library.site.allow ?? []).map(\.value))
         clientCount = library.clients.count
         clientIDs = library.clients.map(\.id.value)
         var sources = library.sources
         for (path, text) in templates.sources { sources[path] = text }
         self.sources = sources
         // Not published: confidential records, and stories left out (drafts, no consent).
-        let unpublished = Set(library.clients.map(\.path) + library.staff.map(\.path))
+        // institution.yaml is confidential unless its commitment statement is public (the about page shows it).
+        let institution = library.institution.flatMap { $0.commitment?.isPublic == true ? nil : $0.path }
+        let unpublished = Set(library.clients.map(\.path) + library.staff.map(\.path) + library.referrals.map(\.path)
+                              + [institution].compactMap { $0 })
             .union(Set(library.cases.map(\.path)).subtracting(library.published.map(\.path)))
         templatesPrefix = templates.displayPrefix
         assetSources = Dictionary(templates.assets.map { (SiteRenderer.assetOutputPath($0.path), "\(templates.displayPrefix)/assets/\($0.path)") },
@@ -170,7 +175,7 @@ public struct PublishingGate {
         }
         for item in tracer.unresolvedInOrder {
             let hit = item.hit
-            let what = hit.clientID.map { "\(hit.category.label) of client \($0)" } ?? hit.category.label
+            let what = hit.term.map { "\(hit.category.label) of \($0.ownerLabel)" } ?? hit.category.label
             let more = item.otherOutputs > 0 ? " and \(item.otherOutputs) other file\(item.otherOutputs == 1 ? "" : "s")" : ""
             var fed = Array(item.fedBy.prefix(3))
             if item.fedBy.count > 3 { fed.append("\(item.fedBy.count - 3) more") }

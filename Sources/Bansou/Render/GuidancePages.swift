@@ -12,6 +12,7 @@ struct GuidancePages {
         ("institutions", "支援機関と連携", "DX支援に取り組む支援機関の類型、主治医としての役割、連携のポイント"),
         ("skills", "支援人材のスキル", "DX支援に携わる人材に求められるマインド・スキルと育成の方法"),
         ("policy-tools", "政策ツール", "デジタルガバナンス・コード、DX推進指標、DX認定制度の活用"),
+        ("practices", "支援機関の課題と取組", "支援機関自身が抱える4つの課題と、実践すべき6つの取組（自己点検の軸）"),
     ]
 
     func jobs() -> [RenderJob] {
@@ -91,16 +92,42 @@ struct GuidancePages {
             let means: (SkillsFile.Means) -> MeansView = { m in MeansView(name: m.name, areas: m.skillAreas.map { areaName($0.value) }.joined(separator: "・"), description: m.description) }
             let literacyIDs: Set<String> = ["why", "what", "how"]
             return Skills(mindsets: guidance.skills.mindsets,
-                          literacy: guidance.skills.skillAreas.filter { literacyIDs.contains($0.id.value) },
-                          supporter: guidance.skills.skillAreas.filter { !literacyIDs.contains($0.id.value) },
+                          literacy: guidance.skills.skillAreas.filter { literacyIDs.contains($0.id.value) }.map(areaView),
+                          supporter: guidance.skills.skillAreas.filter { !literacyIDs.contains($0.id.value) }.map(areaView),
                           certifications: guidance.skills.certifications.map(means), training: guidance.skills.training.map(means),
                           diagram: diagrams.skills())
+        case "practices":
+            return practicesContent()
         default:
-            struct ToolView { let id: String; let name: String; let summary: String; let fromStage: String; let points: [String] }
+            struct ToolView {
+                let id: String; let name: String; let summary: String; let fromStage: String; let points: [String]; let notes: [String]
+                let summaryBasis: BasisLabel?; let fromStageBasis: BasisLabel?; let pointsBasis: BasisLabel?; let notesBasis: BasisLabel?
+            }
             return guidance.policyTools.tools.map { t in
                 ToolView(id: t.id.value, name: t.name, summary: t.summary,
-                         fromStage: "段階\(t.fromStage.value)（\(views.stageName(t.fromStage.value))）から", points: t.points ?? [])
+                         fromStage: "段階\(t.fromStage.value)（\(views.stageName(t.fromStage.value))）から", points: t.points ?? [], notes: t.notes ?? [],
+                         summaryBasis: t.basis("summary"), fromStageBasis: t.basis("from_stage"),
+                         pointsBasis: t.basis("points"), notesBasis: t.basis("notes"))
             }
         }
+    }
+
+    /// 3.2's challenges of institutions and 3.8's practices; which challenge a practice
+    /// answers is the data's reading, labelled so on the page.
+    private func practicesContent() -> Any {
+        struct ChallengeRef { let id: String; let short: String }
+        struct Suggestion { let section: String; let text: String }
+        struct PracticeView { let id: String; let name: String; let summary: String; let answers: [ChallengeRef]; let suggestions: [Suggestion] }
+        struct ChallengeView { let id: String; let short: String; let name: String; let detail: String }
+        struct Practices { let challenges: [ChallengeView]; let practices: [PracticeView]; let answersReading: String?; let source: String? }
+        let file = guidance.practices
+        return Practices(
+            challenges: file.challenges.map { ChallengeView(id: $0.id.value, short: $0.short, name: $0.name, detail: $0.detail) },
+            practices: file.practices.map { p in
+                PracticeView(id: p.id.value, name: p.name, summary: p.summary,
+                             answers: p.answers.compactMap { id in file.challenge(id.value).map { ChallengeRef(id: $0.id.value, short: $0.short) } },
+                             suggestions: p.suggestions.map { Suggestion(section: $0.section, text: $0.text) })
+            },
+            answersReading: file.answersReading, source: file.source)
     }
 }

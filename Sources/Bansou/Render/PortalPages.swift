@@ -164,10 +164,15 @@ struct PortalPages {
 
     func freePage(_ page: Page) -> RenderJob {
         let path = SiteLayout.page(page.slug)
-        let body = TextPage(title: page.meta.title.value, bodyHTML: views.html[page.path] ?? "", date: page.meta.date?.japanese)
+        var body = TextPage(title: page.meta.title.value, bodyHTML: views.html[page.path] ?? "", date: page.meta.date?.japanese)
+        var sources = [page.path]
+        if page.slug == "about", let commitment = library.institution?.commitment, commitment.isPublic {
+            body.commitment = CommitmentView(paragraphs: commitment.paragraphs, date: commitment.date?.japanese)
+            sources.append(library.institution!.path)
+        }
         return RenderJob(path: path, template: "page",
                          context: views.context(path: path, title: page.meta.title.value, description: page.meta.description, body),
-                         sources: [page.path])
+                         sources: sources)
     }
 
     func partnersPage() -> RenderJob {

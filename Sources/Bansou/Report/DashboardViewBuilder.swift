@@ -61,8 +61,9 @@ struct DashboardViewBuilder {
                                                low: level < Self.gapLevel)
             }
             let clients = library.clients.filter { $0.advisor?.value == member.id.value }.count
+            let held = (member.certifications ?? []).filter { !$0.isPlanned }.map(\.name)
             return DashboardView.StaffRow(name: member.name, role: member.role, cells: cells,
-                                          certifications: (member.certifications ?? []).isEmpty ? nil : member.certifications!.joined(separator: "、"),
+                                          certifications: held.isEmpty ? nil : held.joined(separator: "、"),
                                           clients: clients)
         }
         let gaps = skillAreas.compactMap { area -> DashboardView.Gap? in

@@ -1,10 +1,15 @@
 import Foundation
 
-/// Prints written reports to PDF with headless Chromium (Debian's `chromium`).
+/// Prints written reports to PDF with one headless Chromium (Debian's `chromium`) for the
+/// whole run, driven over the DevTools pipe (PDFPrintRun, DevToolsPipe), several tabs at once.
 /// The browser is found via `BANSOU_CHROME`, else `chromium`, `chromium-browser`,
-/// `google-chrome` on PATH. Two browsers run at a time.
+/// `google-chrome` on PATH.
 public struct PDFPrinter: Sendable {
     public let browser: URL
+    /// Seconds each step of a report may take; `BANSOU_PDF_TIMEOUT` sets another.
+    public var timeout: TimeInterval = 60
+    /// Tabs printing at once: on 2 cores, 3 keep both busy while one tab waits for its page.
+    public static let defaultTabs = 3
 
     /// What the user is told when no browser is found (exit code 3).
     public static let missingBrowserMessage = "error: Chromium is needed for --pdf: run 'apt-get install -y chromium fonts-noto-cjk'"
@@ -15,6 +20,14 @@ public struct PDFPrinter: Sendable {
 
     /// The browser to use, or nil when none is installed.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> PDFPrinter? {
+        locateBrowser(environment: environment).map { found in
+            var printer = found
+            if let text = environment["BANSOU_PDF_TIMEOUT"], let seconds = TimeInterval(text), seconds > 0 { printer.timeout = seconds }
+            return printer
+        }
+    }
+
+    private static func locateBrowser(environment: [String: String]) -> PDFPrinter? {
         let fm = FileManager.default
         if let explicit = environment["BANSOU_CHROME"], !explicit.isEmpty {
             if explicit.contains("/") {
@@ -56,88 +69,13 @@ public struct PDFPrinter: Sendable {
         public var description: String { message }
     }
 
-    /// Prints every job, `concurrency` browsers at a time; returns the failures (empty when all printed).
-    public func print(_ jobs: [Job], concurrency: Int = 2, timeout: TimeInterval = 120) -> [Failure] {
-        let queue = WorkQueue(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(concurrency, jobs.count))) { _ in
-            while let index = queue.next() {
-                if let failure = printOne(jobs[index], timeout: timeout) { queue.fail(failure) }
-            }
-        }
-        return queue.failures.sorted { $0.job.pdf.path < $1.job.pdf.path }
-    }
-
-    /// Hands out job indices and collects failures under a lock.
-    final class WorkQueue: @unchecked Sendable {
-        private let lock = NSLock()
-        private var cursor = 0
-        private let count: Int
-        private(set) var failures: [Failure] = []
-
-        init(count: Int) { self.count = count }
-
-        func next() -> Int? {
-            lock.lock(); defer { lock.unlock() }
-            guard cursor < count else { return nil }
-            cursor += 1
-            return cursor - 1
-        }
-
-        func fail(_ failure: Failure) {
-            lock.lock(); defer { lock.unlock() }
-            failures.append(failure)
-        }
-    }
-
-    func printOne(_ job: Job, timeout: TimeInterval) -> Failure? {
-        let fm = FileManager.default
-        // Each browser gets its own profile, so two can run side by side.
-        let profile = fm.temporaryDirectory.appendingPathComponent("bansou-chrome-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: profile) }
-        let partial = job.pdf.deletingLastPathComponent().appendingPathComponent(".report.pdf.partial-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: partial) }
-        let process = Process()
-        process.executableURL = browser
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
-            "--disable-extensions", "--user-data-dir=\(profile.path)",
-            "--print-to-pdf=\(partial.path)", job.html.standardizedFileURL.absoluteString,
-        ]
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = environment["HOME"] ?? profile.path
-        process.environment = environment
-        // stderr to a file, not a pipe: a browser helper that keeps it open cannot hang us.
-        try? fm.createDirectory(at: profile, withIntermediateDirectories: true)
-        let errorLog = profile.appendingPathComponent("stderr.log")
-        _ = fm.createFile(atPath: errorLog.path, contents: nil)
-        guard let errors = try? FileHandle(forWritingTo: errorLog) else {
-            return Failure(job: job, message: "cannot create \(errorLog.path) for the browser's messages")
-        }
-        defer { try? errors.close() }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        do {
-            try process.run()
-        } catch {
-            return Failure(job: job, message: "cannot start \(browser.path): \(OutputStaging.reason(error))")
-        }
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            return Failure(job: job, message: "\(browser.lastPathComponent) did not finish printing \(job.displayPath) in \(Int(timeout)) s")
-        }
-        guard process.terminationStatus == 0, let size = (try? fm.attributesOfItem(atPath: partial.path))?[.size] as? Int, size > 0 else {
-            let stderrData = fm.contents(atPath: errorLog.path) ?? Data()
-            let tail = String(decoding: stderrData, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " | ")
-            return Failure(job: job, message: "\(browser.lastPathComponent) failed to print \(job.displayPath) (status \(process.terminationStatus)): \(tail)")
-        }
-        do {
-            if fm.fileExists(atPath: job.pdf.path) { try fm.removeItem(at: job.pdf) }
-            try fm.moveItem(at: partial, to: job.pdf)
-        } catch {
-            return Failure(job: job, message: "cannot write \(job.displayPath): \(OutputStaging.reason(error))")
-        }
-        return nil
+    /// Prints every job in `concurrency` tabs of one browser; returns the failures (empty when
+    /// all printed). `timeout` bounds each step of a report (open, load, print): a page or a
+    /// browser that hangs longer is given up on (the browser started again when it hangs).
+    /// `date` becomes the PDFs' creation date (see PDFDeterminism); `progress` is told of each
+    /// report done, printed or failed for good.
+    public func print(_ jobs: [Job], concurrency: Int = PDFPrinter.defaultTabs, timeout: TimeInterval? = nil, date: Day? = nil,
+                      progress: (@Sendable (_ done: Int, _ total: Int, _ job: Job) -> Void)? = nil) -> [Failure] {
+        PDFPrintRun(jobs: jobs, browser: browser, timeout: timeout ?? self.timeout, date: date, progress: progress).run(tabs: concurrency)
     }
 }

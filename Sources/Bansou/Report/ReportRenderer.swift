@@ -17,7 +17,7 @@ public struct ReportRenderer {
     }
 
     /// The templates the reports need (checked with the portal's).
-    public static let requiredTemplates: Set<String> = ["report/report", "report/advisor", "report/dashboard", "report/report-style"]
+    public static let requiredTemplates: Set<String> = ["report/report", "report/advisor", "report/dashboard", "report/report-style", "report/institution"]
 
     public static func reportPath(_ id: String) -> String { "reports/\(id)/index.html" }
     public static func jsonPath(_ id: String) -> String { "reports/\(id)/report.json" }
@@ -27,6 +27,10 @@ public struct ReportRenderer {
     /// The portfolio rows of the dashboard for Excel and for other tools (spec v2, "The portfolio").
     public static let portfolioCSVPath = "reports/portfolio.csv"
     public static let portfolioJSONPath = "reports/portfolio.json"
+    /// The institution's own half-yearly report (self-check, staff, collaboration, portfolio).
+    public static let institutionPath = "reports/institution/index.html"
+    public static let institutionJSONPath = "reports/institution/institution.json"
+    public static let institutionPDFPath = "reports/institution/report.pdf"
 
     public func render(log: DiagnosticLog) -> [OutputFile] {
         if let onlyClient, library.client(onlyClient) == nil {
@@ -42,9 +46,10 @@ public struct ReportRenderer {
         let templates = self.templates
         let clients = library.clients.sorted { $0.id.value < $1.id.value }
         let diagnosed = diagnoser.addPeers(parallelMap(clients) { client in (client: client, diagnosis: diagnoser.diagnose(client)) })
-        // The dashboard (a large page) is job -1, first in line, so it renders beside the
-        // clients' reports instead of after them on one core.
-        let rendered: [[OutputFile]] = parallelMap(Array(-1..<diagnosed.count)) { index in
+        // The dashboard (a large page) is job -1 and the institution report job -2, first in
+        // line, so they render beside the clients' reports instead of after them on one core.
+        let rendered: [[OutputFile]] = parallelMap(Array(-2..<diagnosed.count)) { index in
+            if index == -2 { return institutionReport(diagnosed: diagnosed, templates: templates, log: log) }
             if index < 0 {
                 let dashboard = DashboardViewBuilder(library: library).build(diagnoses: diagnosed)
                 return [OutputFile(path: Self.dashboardPath,
@@ -67,7 +72,7 @@ public struct ReportRenderer {
             ]
         }
         // The dashboard after the reports, as the write stage has always received them.
-        var files = rendered.dropFirst().flatMap { $0 } + rendered[0]
+        var files = rendered.dropFirst(2).flatMap { $0 } + rendered[1] + rendered[0]
         let advisorNames = Dictionary(library.staff.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a })
         files.append(OutputFile(path: Self.portfolioCSVPath, contents: PortfolioCSV.data(diagnosed, asOf: library.asOf, advisorNames: advisorNames),
                                 sources: clients.map(\.path) + library.staff.map(\.path)))
@@ -76,5 +81,18 @@ public struct ReportRenderer {
         // Spec "Stage diagnosis" 3 (未診断 is a warning, not an error): the report itself says so.
         // No diagnostic here: the bundled sample has a 未診断 client and must build without warnings.
         return files
+    }
+
+    /// Output/reports/institution/: the page and institution.json, from one `InstitutionFacts`.
+    func institutionReport(diagnosed: [(client: Client, diagnosis: Diagnosis)], templates: TemplateSet, log: DiagnosticLog) -> [OutputFile] {
+        let facts = InstitutionFacts(library: library, portfolio: diagnosed.map(\.diagnosis.portfolio))
+        let view = InstitutionViewBuilder(library: library).build(facts)
+        let sources = [library.institution?.path].compactMap { $0 } + library.staff.map(\.path) + library.referrals.map(\.path)
+            + library.clients.map(\.path) + [library.contentPath("guidance/practices.yaml")]
+        return [
+            OutputFile(path: Self.institutionPath, text: templates.render(MustacheValue.flatten(view) ?? [:], template: "report/institution", log: log),
+                       sources: sources),
+            OutputFile(path: Self.institutionJSONPath, contents: InstitutionJSON.data(facts), sources: sources),
+        ]
     }
 }

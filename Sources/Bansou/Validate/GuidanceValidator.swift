@@ -51,5 +51,12 @@ struct GuidanceValidator {
         check.unique(g.industries.industries, id: \.id, kind: "industry")
         check.unique(g.regions.regions, id: \.id, kind: "region")
         check.unique(g.needLayers.layers, id: \.id, kind: "need layer")
+        validateReadings(g)
+        check.unique(g.practices.challenges, id: \.id, kind: "institution challenge")
+        check.unique(g.practices.practices, id: \.id, kind: "practice")
+        for practice in g.practices.practices {
+            check.references(practice.answers, in: refs.institutionChallenges, kind: "institution challenge",
+                             file: check.path("guidance/practices.yaml"))
+        }
     }
 }

@@ -13,6 +13,10 @@ public struct Library: Sendable {
     public var clients: [Client]
     public var staff: [StaffMember]
     public var partners: [Partner]
+    /// Content/institution.yaml (internal), when the site has one.
+    public var institution: InstitutionRecord? = nil
+    /// Content/referrals/*.yaml (internal, confidential like clients).
+    public var referrals: [Referral] = []
     public var asOf: Day
     /// Raw text of every source file, by display path.
     public var sources: [String: SourceText]

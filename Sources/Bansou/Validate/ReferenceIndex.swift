@@ -16,6 +16,8 @@ struct ReferenceIndex {
     var partners: Set<String> = []
     var clients: Set<String> = []
     var staff: Set<String> = []
+    var practices: Set<String> = []
+    var institutionChallenges: Set<String> = []
 
     init(guidance: Guidance, content: LoadedContent) {
         industries = Set(guidance.industries.industries.map(\.id.value))
@@ -32,6 +34,8 @@ struct ReferenceIndex {
         partners = Set(content.partners.map(\.id.value))
         clients = Set(content.clients.map(\.id.value))
         staff = Set(content.staff.map(\.id.value))
+        practices = Set(guidance.practices.practices.map(\.id.value))
+        institutionChallenges = Set(guidance.practices.challenges.map(\.id.value))
     }
 }
 
@@ -81,6 +85,18 @@ struct Checker {
     }
 
     /// The record's `id` must match its file name, or links and reports would disagree.
+    /// A value from a fixed list (a status, a direction), named in the message.
+    func oneOf(_ value: Located<String>?, _ allowed: [String], what: String) {
+        guard let value, !value.isPlaceholder, !allowed.contains(value.value) else { return }
+        log.error("\(what) must be one of \(allowed.joined(separator: ", ")), found '\(value.value)'", at: value.location)
+    }
+
+    /// A month written `YYYY-MM`.
+    func month(_ value: Located<String>?, what: String) {
+        guard let value, !value.isPlaceholder, YearMonth(value.value) == nil else { return }
+        log.error("\(what) must be a month written YYYY-MM, found '\(value.value)'", at: value.location)
+    }
+
     func idMatchesFile(_ id: Located<String>, path: String) {
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         slug(id, kind: "id")

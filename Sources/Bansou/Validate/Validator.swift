@@ -34,8 +34,13 @@ public struct Validator {
         for client in content.clients {
             ClientValidator(check: check, refs: refs, log: log, asOf: asOf).validate(client)
         }
-        content.staff.forEach { validateStaff($0, refs: refs, check: check) }
+        let staffValidator = StaffValidator(check: check, refs: refs, log: log, asOf: asOf)
+        content.staff.forEach(staffValidator.validate)
         content.partners.forEach { validatePartner($0, refs: refs, check: check) }
+        if let institution = content.institution {
+            InstitutionValidator(check: check, refs: refs, log: log, asOf: asOf).validate(institution)
+        }
+        ReferralValidator(check: check, refs: refs, log: log, asOf: asOf).validate(content.referrals)
         let pages = validatePages(content.pages)
 
         var published: [CaseStudy] = []
@@ -51,9 +56,12 @@ public struct Validator {
             }
         }
         published.sort { ($0.meta.date.value, $1.slug) > ($1.meta.date.value, $0.slug) }
-        return Library(site: site, guidance: guidance, cases: content.cases, published: published, unpublished: unpublished,
-                       pages: pages, clients: content.clients, staff: content.staff, partners: content.partners,
-                       asOf: asOf, sources: content.sources, contentPrefix: content.displayPrefix)
+        var library = Library(site: site, guidance: guidance, cases: content.cases, published: published, unpublished: unpublished,
+                              pages: pages, clients: content.clients, staff: content.staff, partners: content.partners,
+                              asOf: asOf, sources: content.sources, contentPrefix: content.displayPrefix)
+        library.institution = content.institution
+        library.referrals = content.referrals
+        return library
     }
 
     /// Spec, Publishing 1: not a draft, and a named client must have consented.
@@ -123,17 +131,9 @@ public struct Validator {
         for theme in meta.themes ?? [] where theme.value.trimmingCharacters(in: .whitespaces).isEmpty {
             log.error("a theme must not be empty", at: theme.location)
         }
+        validateSetbacks(meta.setbacks)
         if !meta.title.isPlaceholder, meta.title.value.trimmingCharacters(in: .whitespaces).isEmpty {
             log.error("title must not be empty", at: meta.title.location)
-        }
-    }
-
-    func validateStaff(_ member: StaffMember, refs: ReferenceIndex, check: Checker) {
-        check.idMatchesFile(member.id, path: member.path)
-        check.reference(member.institution, in: refs.institutions, kind: "institution type", file: check.path("guidance/institutions.yaml"))
-        for entry in member.skills?.entries ?? [] {
-            check.reference(entry.key, in: refs.skillAreas, kind: "skill area", file: check.path("guidance/skills.yaml"))
-            check.range(entry.value, 0...3, what: "a skill rating")
         }
     }
 

@@ -104,4 +104,12 @@ struct TextPage {
     let title: String
     let bodyHTML: String
     let date: String?
+    /// The about page only: the institution's commitment statement (guidance 3.8), when
+    /// institution.yaml marks it `public: true`.
+    var commitment: CommitmentView? = nil
+}
+
+struct CommitmentView {
+    let paragraphs: [String]
+    let date: String?
 }
