@@ -169,6 +169,7 @@ public struct BuildPipeline {
             for id in library.clients.map(\.id.value) where !(options.pdf && id == options.onlyClient) {
                 staging.carryOver(ReportRenderer.pdfPath(id))
             }
+            staging.carryOver(ReportRenderer.institutionPDFPath)
         }
         guard !log.hasErrors else {
             staging.discard()
@@ -216,18 +217,21 @@ public struct BuildPipeline {
             return
         }
         let ids = library.clients.map(\.id.value).filter { options.onlyClient == nil || $0 == options.onlyClient }.sorted()
-        let jobs = ids.map { id in
-            PDFPrinter.Job(html: staging.url.appendingPathComponent(ReportRenderer.reportPath(id)),
-                           pdf: staging.url.appendingPathComponent(ReportRenderer.pdfPath(id)),
-                           displayPath: options.outputPath + "/" + ReportRenderer.pdfPath(id))
+        // Each company's report, and with every report the institution's own (not for `report <id>`).
+        var documents = ids.map { (html: ReportRenderer.reportPath($0), pdf: ReportRenderer.pdfPath($0)) }
+        if options.onlyClient == nil { documents.append((html: ReportRenderer.institutionPath, pdf: ReportRenderer.institutionPDFPath)) }
+        let jobs = documents.map { document in
+            PDFPrinter.Job(html: staging.url.appendingPathComponent(document.html),
+                           pdf: staging.url.appendingPathComponent(document.pdf),
+                           displayPath: options.outputPath + "/" + document.pdf)
         }
         let failures = printer.print(jobs, date: library.asOf, progress: options.pdfProgress)
         for failure in failures {
             log.error(failure.message, at: SourceLocation(path: failure.job.displayPath))
         }
         let failed = Set(failures.map(\.job.displayPath))
-        for (id, job) in zip(ids, jobs) where !failed.contains(job.displayPath) {
-            staging.adopt(ReportRenderer.pdfPath(id))
+        for (document, job) in zip(documents, jobs) where !failed.contains(job.displayPath) {
+            staging.adopt(document.pdf)
         }
         result.counts.append(("PDF", jobs.count))
     }
