@@ -52,6 +52,7 @@
         case "size": if (story.size !== v) return false; break;
         case "institution": if ((story.institutions || []).indexOf(v) < 0) return false; break;
         case "theme": if ((story.themes || []).indexOf(v) < 0) return false; break;
+        case "setbacks": if (!story.setbacks) return false; break;
       }
     }
     return true;

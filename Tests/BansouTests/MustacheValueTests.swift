@@ -41,7 +41,8 @@ struct MustacheValueTests {
             outcomes: [OutcomeRow(label: "時間", before: "120", after: "30", unit: "分", change: "−75%", improved: nil)],
             hasOutcomes: true, areas: [Self.link], institutions: [Self.link],
             partners: [PartnerRow(name: "P", type: "IT", region: nil, strengths: "受発注", description: "説明", url: nil)],
-            themes: [Self.link], tools: ["クラウド"], related: [RenderedCard(html: "<article></article>")])
+            themes: [Self.link], tools: ["クラウド"], related: [RenderedCard(html: "<article></article>")],
+            setbacks: [SetbackRow(what: "移らなかった", learned: "先に聞く")])
         #expect(Self.same(card))
         #expect(Self.same(bare))
         #expect(Self.same(page))

@@ -9,6 +9,11 @@ extension SchemaTables {
             ("after", Schema.number("支援後の値（数値）")),
             ("unit", Schema.text("単位（例: 分、件、%）")),
         ])
+        let limit = "（\(Setback.maxCharacters)字まで）"
+        let setback = Schema.object("うまくいかなかったことと、そこから学んだこと（ガイダンス 3.8「失敗例も含め」）。事例ページの「つまずきと学び」に載り、一覧の「つまずきから学ぶ」で絞り込める", required: ["what", "learned"], [
+            ("what", Schema.text("うまくいかなかったこと" + limit, notBlank: true)),
+            ("learned", Schema.text("そこから学んだこと・次にどうしたか" + limit, notBlank: true)),
+        ])
         return Schema.document(title: "成功事例のフロントマター（cases/<slug>.md）", description: "成功事例（公開されるもの）。draft: true のあいだは公開されない",
             Schema.object("成功事例", required: ["title", "alias", "date", "industry", "region", "stage_before", "stage_after"], [
                 ("title", Schema.text("見出し：何をして何が変わったか", notBlank: true)),
@@ -25,6 +30,7 @@ extension SchemaTables {
                 ("themes", Schema.list("自由なタグ（例: ペーパーレス）。タグごとのページができる", of: Schema.text("タグ", notBlank: true))),
                 ("tools", Schema.list("使ったツールの種類（製品名でなくてよい）", of: Schema.text("ツールの種類"))),
                 ("outcomes", Schema.list("成果の数字", of: outcome)),
+                ("setbacks", Schema.list("つまずきと学び（短い項目をいくつか）", of: setback)),
                 ("summary", Schema.text("一覧に出る一段落の紹介文")),
                 ("client", Schema.slug("この事例の支援先の id（clients/<id>.yaml）。公開されないつながり。支援先の consent.stories が true でなければ公開されない")),
                 ("draft", Schema.bool("true のあいだは公開しない（--drafts のときだけ表示）")),

@@ -24,15 +24,26 @@ public struct CaseFrontMatter: Decodable, Sendable {
     public var themes: [Located<String>]?
     public var tools: [String]?
     public var outcomes: [Outcome]?
+    /// What did not work and what was learned (guidance 3.8: support 「失敗例も含め」 from real experience).
+    public var setbacks: [Setback]?
     public var summary: Located<String>?
     public var client: Located<String>?
     public var draft: Bool?
     public var anonymize: Located<String>?
 
     enum CodingKeys: String, CodingKey {
-        case title, alias, date, industry, region, size, areas, institutions, partners, themes, tools, outcomes, summary, client, draft, anonymize
+        case title, alias, date, industry, region, size, areas, institutions, partners, themes, tools, outcomes, setbacks, summary, client, draft, anonymize
         case stageBefore = "stage_before", stageAfter = "stage_after"
     }
+}
+
+/// One thing in a story that did not go as planned, and what the company and its supporters
+/// learned from it. Both short (`Setback.maxCharacters`), shown in the story's own section.
+public struct Setback: Decodable, Sendable {
+    /// At most this many characters each: a setback is a line, not a second story.
+    public static let maxCharacters = 120
+    public var what: Located<String>
+    public var learned: Located<String>
 }
 
 public struct Outcome: Decodable, Sendable {

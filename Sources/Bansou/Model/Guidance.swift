@@ -38,10 +38,18 @@ public struct StagesFile: Decodable, Sendable {
     public var source: String?
     public var surveyN: Int?
     public var stages: [Stage]
-    enum CodingKeys: String, CodingKey { case source, stages, surveyN = "survey_n" }
+    /// 2.2: labour productivity and sales by stage (see `GuidanceEvidence.swift`).
+    public var valueChange: StageValueChange?
+    /// 2.2: how well SMEs say they understand DX, and what they expect of it.
+    public var understanding: SurveyChart?
+    public var expectations: SurveyChart?
+    enum CodingKeys: String, CodingKey {
+        case source, stages, understanding, expectations
+        case surveyN = "survey_n", valueChange = "value_change"
+    }
 }
 
-public struct Stage: Decodable, Sendable {
+public struct Stage: Decodable, Sendable, GuidanceSourced {
     public var id: Located<Int>
     public var name: String
     public var title: String
@@ -49,16 +57,22 @@ public struct Stage: Decodable, Sendable {
     public var description: String
     public var examples: [String]
     public var surveyShare: Double
-    enum CodingKeys: String, CodingKey { case id, name, title, phase, description, examples, surveyShare = "survey_share" }
+    public var section: String?
+    public var reading: OrderedMap<String>?
+    public static let readableKeys = ["name", "title", "phase", "description", "examples", "survey_share"]
+    enum CodingKeys: String, CodingKey { case id, name, title, phase, description, examples, section, reading, surveyShare = "survey_share" }
 }
 
 public struct AreasFile: Decodable, Sendable { public var areas: [Area] }
 
-public struct Area: Decodable, Sendable {
+public struct Area: Decodable, Sendable, GuidanceSourced {
     public var id: Located<String>
     public var name: String
     public var indirect: Bool?
     public var levels: Located<[String]>
+    public var section: String?
+    public var reading: OrderedMap<String>?
+    public static let readableKeys = ["name", "indirect", "levels"]
     public var isIndirect: Bool { indirect ?? false }
     /// The descriptor of level 1…4.
     public func describe(level: Int) -> String {
@@ -68,13 +82,16 @@ public struct Area: Decodable, Sendable {
 
 public struct ProcessFile: Decodable, Sendable { public var phases: [ProcessPhase] }
 
-public struct ProcessPhase: Decodable, Sendable {
+public struct ProcessPhase: Decodable, Sendable, GuidanceSourced {
     public var id: Located<String>
     public var name: String
     public var summary: String
     public var stages: [Located<Int>]
     public var activities: [Titled]
     public var points: [String]?
+    public var section: String?
+    public var reading: OrderedMap<String>?
+    public static let readableKeys = ["name", "summary", "stages", "activities", "points"]
 }
 
 public struct IndicatorsFile: Decodable, Sendable {
@@ -98,29 +115,43 @@ public struct ChallengesFile: Decodable, Sendable {
     public var challenges: [Challenge]
 }
 
-public struct Challenge: Decodable, Sendable {
+public struct Challenge: Decodable, Sendable, GuidanceSourced {
     public var id: Located<String>
     public var name: String
     public var share: Double?
-    /// The guidance's response, addressed to support institutions (the portal, the advisor's sheet).
+    /// How an institution can answer the challenge, addressed to support institutions (the portal,
+    /// the advisor's sheet). The default data's responses are its reading (`reading`): the
+    /// guidance does not pair challenges with responses.
     public var response: String
     /// The same, addressed to the company (its report); without it the report names the challenge only.
     public var forCompany: String?
-    enum CodingKeys: String, CodingKey { case id, name, share, response, forCompany = "for_company" }
+    public var section: String?
+    public var reading: OrderedMap<String>?
+    public static let readableKeys = ["name", "share", "response", "for_company"]
+    enum CodingKeys: String, CodingKey { case id, name, share, response, section, reading, forCompany = "for_company" }
 }
 
 public struct InstitutionsFile: Decodable, Sendable {
     public var institutions: [InstitutionType]
     public var collaboration: [Titled]
+    /// Ch.1: why the guidance turns from 個社支援 to support through institutions.
+    public var background: GuidanceBackground?
+    /// 3.4: what makes a local institution the one to turn to (近接性).
+    public var proximity: SectionText?
 }
 
-public struct InstitutionType: Decodable, Sendable {
+public struct InstitutionType: Decodable, Sendable, GuidanceSourced {
     public var id: Located<String>
     public var name: String
     public var primary: Bool?
     public var why: [String]
     public var roles: [String]
     public var areas: [Located<String>]?
+    /// 3.4's examples of the type (地方銀行, 第二地方銀行, 信用金庫・信用組合 …).
+    public var kinds: [String]?
+    public var section: String?
+    public var reading: OrderedMap<String>?
+    public static let readableKeys = ["name", "primary", "why", "roles", "areas", "kinds"]
     public var isPrimary: Bool { primary ?? false }
 }
 
@@ -130,12 +161,15 @@ public struct SkillsFile: Decodable, Sendable {
         public var name: String
         public var description: String
     }
-    public struct SkillArea: Decodable, Sendable {
+    public struct SkillArea: Decodable, Sendable, GuidanceSourced {
         public var id: Located<String>
         public var group: String
         public var name: String
         public var description: String
         public var items: [String]
+        public var section: String?
+        public var reading: OrderedMap<String>?
+        public static let readableKeys = ["group", "name", "description", "items"]
     }
     public struct Means: Decodable, Sendable {
         public var name: String
@@ -152,16 +186,22 @@ public struct SkillsFile: Decodable, Sendable {
 
 public struct PolicyToolsFile: Decodable, Sendable { public var tools: [PolicyTool] }
 
-public struct PolicyTool: Decodable, Sendable {
+public struct PolicyTool: Decodable, Sendable, GuidanceSourced {
     public var id: Located<String>
     public var name: String
     public var summary: String
     public var fromStage: Located<Int>
+    /// How to use the tool: 3.7's 活用の仕方 in the default data.
     public var points: [String]?
+    /// Practical advice beyond the guidance (the default data marks it as its reading).
+    public var notes: [String]?
     /// The plan task that puts the tool to work (`policy:<id>`); a tool without one is
     /// shown as a reference only.
     public var task: PolicyTask?
-    enum CodingKeys: String, CodingKey { case id, name, summary, points, task, fromStage = "from_stage" }
+    public var section: String?
+    public var reading: OrderedMap<String>?
+    public static let readableKeys = ["name", "summary", "from_stage", "points", "notes", "task"]
+    enum CodingKeys: String, CodingKey { case id, name, summary, points, notes, task, section, reading, fromStage = "from_stage" }
 }
 
 /// How a policy tool becomes a plan task: its title, length and place in the plan.
@@ -193,10 +233,13 @@ public struct Region: Decodable, Sendable {
 
 public struct NeedLayersFile: Decodable, Sendable { public var layers: [NeedLayer] }
 
-public struct NeedLayer: Decodable, Sendable {
+public struct NeedLayer: Decodable, Sendable, GuidanceSourced {
     public var id: Located<String>
     public var name: String
     public var description: String
     public var approach: String
     public var priority: Int?
+    public var section: String?
+    public var reading: OrderedMap<String>?
+    public static let readableKeys = ["name", "description", "approach", "priority"]
 }

@@ -46,6 +46,14 @@ struct Anonymizer {
                 let replaced = replace(summary.value, firstLine: summary.location.line, firstColumn: summary.location.column)
                 anonymized.meta.summary?.value = replaced
             }
+            if let setbacks = story.meta.setbacks {
+                anonymized.meta.setbacks = setbacks.map { setback in
+                    var s = setback
+                    s.what.value = replace(s.what.value, firstLine: s.what.location.line, firstColumn: s.what.location.column)
+                    s.learned.value = replace(s.learned.value, firstLine: s.learned.location.line, firstColumn: s.learned.location.column)
+                    return s
+                }
+            }
             return anonymized
         }
         return (result, replacements)

@@ -5,10 +5,10 @@ struct GuidancePages {
     var library: Library { views.library }
 
     static let topics: [(id: String, title: String, lead: String)] = [
-        ("stages", "デジタル活用の4段階", "企業のデジタル活用の段階と、各段階の取組例・全国の分布"),
+        ("stages", "デジタル活用の4段階", "企業のデジタル活用の段階と、各段階の取組例・中小企業の調査での分布・段階ごとの生産性と売上の変化"),
         ("areas", "業務領域と段階の目安", "業務領域ごとに、段階1〜4でどのような状態かを示す目安"),
         ("process", "DX推進プロセスと支援内容", "意思決定からDX拡大・実現までの4つのフェーズと支援機関の関わり方"),
-        ("challenges", "中小企業のDXの課題", "中堅・中小企業等が挙げるDXの課題と、ガイダンスが示す対応"),
+        ("challenges", "中小企業のDXの課題", "中堅・中小企業等が挙げるDXの課題（ガイダンス 2.2）と、支援機関としての対応の方向"),
         ("institutions", "支援機関と連携", "DX支援に取り組む支援機関の類型、主治医としての役割、連携のポイント"),
         ("skills", "支援人材のスキル", "DX支援に携わる人材に求められるマインド・スキルと育成の方法"),
         ("policy-tools", "政策ツール", "デジタルガバナンス・コード、DX推進指標、DX認定制度の活用"),
@@ -45,49 +45,77 @@ struct GuidancePages {
         let diagrams = GuidanceDiagrams(views: views, root: SiteLayout.root(of: SiteLayout.guidance(topic)))
         switch topic {
         case "stages":
-            struct Stages { let stages: [StageSummary]; let source: String?; let surveyN: String?; let diagram: String }
-            return Stages(stages: views.stageSummaries(), source: guidance.stages.source,
-                          surveyN: guidance.stages.surveyN.map { ViewBuilder.number(Double($0)) }, diagram: diagrams.stages())
+            struct Stages {
+                let stages: [StageSummary]; let source: String?; let surveyN: String?; let diagram: String
+                let value: GuidanceEvidenceViews.ValueChange?; let surveys: [GuidanceEvidenceViews.Survey]
+            }
+            let file = guidance.stages
+            return Stages(stages: views.stageSummaries(), source: file.source,
+                          surveyN: file.surveyN.map { ViewBuilder.number(Double($0)) }, diagram: diagrams.stages(),
+                          value: file.valueChange.map { GuidanceEvidenceViews.valueChange($0, stageName: views.stageName) },
+                          surveys: [file.understanding, file.expectations].compactMap { $0.map(GuidanceEvidenceViews.survey) })
         case "areas":
             struct Level { let level: Int; let text: String }
-            struct AreaView { let id: String; let name: String; let indirect: Bool; let levels: [Level]; let stories: [StoryCard] }
+            struct AreaView { let id: String; let name: String; let indirect: Bool; let levels: [Level]; let stories: [StoryCard]; let levelsBasis: BasisLabel? }
             return guidance.areas.areas.map { area in
                 AreaView(id: area.id.value, name: area.name, indirect: area.isIndirect,
                          levels: area.levels.value.enumerated().map { Level(level: $0.offset + 1, text: $0.element) },
-                         stories: stories { ($0.meta.areas ?? []).contains { $0.value == area.id.value } })
+                         stories: stories { ($0.meta.areas ?? []).contains { $0.value == area.id.value } },
+                         levelsBasis: area.basis("levels"))
             }
         case "process":
-            struct PhaseView { let number: Int; let id: String; let name: String; let summary: String; let stages: String; let activities: [Titled]; let points: [String]; let stories: [StoryCard] }
+            struct PhaseView {
+                let number: Int; let id: String; let name: String; let summary: String; let stages: String; let activities: [Titled]; let points: [String]; let stories: [StoryCard]
+                let summaryBasis: BasisLabel?; let stagesBasis: BasisLabel?; let activitiesBasis: BasisLabel?; let pointsBasis: BasisLabel?
+            }
             struct Process { let phases: [PhaseView]; let diagram: String }
             return Process(phases: guidance.process.phases.enumerated().map { i, phase in
                 let stageIDs = phase.stages.map(\.value)
                 return PhaseView(number: i + 1, id: phase.id.value, name: phase.name, summary: phase.summary,
                                  stages: stageIDs.map { "段階\($0) \(views.stageName($0))" }.joined(separator: "・"),
                                  activities: phase.activities, points: phase.points ?? [],
-                                 stories: stories { stageIDs.contains($0.meta.stageBefore.value) })
+                                 stories: stories { stageIDs.contains($0.meta.stageBefore.value) },
+                                 summaryBasis: phase.basis("summary"), stagesBasis: phase.basis("stages"),
+                                 activitiesBasis: phase.basis("activities"), pointsBasis: phase.basis("points"))
             }, diagram: diagrams.process())
         case "challenges":
-            struct ChallengeView { let rank: Int; let name: String; let share: String?; let width: String; let response: String }
+            struct ChallengeView { let rank: Int; let name: String; let share: String?; let width: String; let response: String; let nameBasis: BasisLabel?; let responseBasis: BasisLabel? }
             struct Challenges { let source: String?; let items: [ChallengeView] }
             let top = guidance.challenges.challenges.compactMap(\.share).max() ?? 1
             return Challenges(source: guidance.challenges.source, items: guidance.challenges.challenges.enumerated().map { i, c in
                 ChallengeView(rank: i + 1, name: c.name, share: c.share.map { ViewBuilder.number($0) + "%" },
-                              width: String(format: "%.1f%%", (c.share ?? 0) / top * 100), response: c.response)
+                              width: String(format: "%.1f%%", (c.share ?? 0) / top * 100), response: c.response,
+                              nameBasis: c.basis("name"), responseBasis: c.basis("response"))
             })
         case "institutions":
-            struct InstitutionView { let id: String; let name: String; let primary: Bool; let why: [String]; let roles: [String]; let areas: String; let url: String; let count: Int }
-            struct Institutions { let primary: [InstitutionView]; let others: [InstitutionView]; let collaboration: [Titled]; let diagram: String }
-            let all = guidance.institutions.institutions.map { i in
+            struct InstitutionView {
+                let id: String; let name: String; let primary: Bool; let why: [String]; let roles: [String]; let areas: String; let url: String; let count: Int
+                let kinds: String?; let whyBasis: BasisLabel?; let rolesBasis: BasisLabel?; let areasBasis: BasisLabel?
+            }
+            struct Proximity { let text: String; let basis: BasisLabel }
+            struct Institutions {
+                let primary: [InstitutionView]; let others: [InstitutionView]; let collaboration: [Titled]; let diagram: String
+                let background: GuidanceEvidenceViews.Background?; let proximity: Proximity?
+            }
+            let file = guidance.institutions
+            let all = file.institutions.map { i in
                 InstitutionView(id: i.id.value, name: i.name, primary: i.isPrimary, why: i.why, roles: i.roles,
                                 areas: (i.areas ?? []).compactMap { guidance.area($0.value)?.name }.joined(separator: "・"),
                                 url: SiteLayout.term("institutions", i.id.value),
-                                count: library.published.filter { ($0.meta.institutions ?? []).contains { $0.value == i.id.value } }.count)
+                                count: library.published.filter { ($0.meta.institutions ?? []).contains { $0.value == i.id.value } }.count,
+                                kinds: i.kinds.flatMap { $0.isEmpty ? nil : $0.joined(separator: "・") },
+                                whyBasis: i.basis("why"), rolesBasis: i.basis("roles"), areasBasis: i.basis("areas"))
             }
-            return Institutions(primary: all.filter(\.primary), others: all.filter { !$0.primary }, collaboration: guidance.institutions.collaboration,
-                                diagram: diagrams.institutions())
+            return Institutions(primary: all.filter(\.primary), others: all.filter { !$0.primary }, collaboration: file.collaboration,
+                                diagram: diagrams.institutions(), background: file.background.map(GuidanceEvidenceViews.background),
+                                proximity: file.proximity.map { Proximity(text: $0.text, basis: .guidance($0.section)) })
         case "skills":
             struct MeansView { let name: String; let areas: String; let description: String }
-            struct Skills { let mindsets: [SkillsFile.Mindset]; let literacy: [SkillsFile.SkillArea]; let supporter: [SkillsFile.SkillArea]; let certifications: [MeansView]; let training: [MeansView]; let diagram: String }
+            struct SkillAreaView { let name: String; let description: String; let items: [String]; let descriptionBasis: BasisLabel?; let itemsBasis: BasisLabel? }
+            struct Skills { let mindsets: [SkillsFile.Mindset]; let literacy: [SkillAreaView]; let supporter: [SkillAreaView]; let certifications: [MeansView]; let training: [MeansView]; let diagram: String }
+            let areaView: (SkillsFile.SkillArea) -> SkillAreaView = { a in
+                SkillAreaView(name: a.name, description: a.description, items: a.items, descriptionBasis: a.basis("description"), itemsBasis: a.basis("items"))
+            }
             let areaName: (String) -> String = { id in guidance.skills.skillAreas.first { $0.id.value == id }?.name ?? id }
             let means: (SkillsFile.Means) -> MeansView = { m in MeansView(name: m.name, areas: m.skillAreas.map { areaName($0.value) }.joined(separator: "・"), description: m.description) }
             let literacyIDs: Set<String> = ["why", "what", "how"]

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// `{ "version": 1, "facets": { "industry": [{"id","name","count"}], … },
 ///    "stories": [{ "slug","url","title","alias","date","dateISO","summary",
-///                  "industry","region","size","before","after","institutions","themes" }] }`
+///                  "industry","region","size","before","after","institutions","themes","setbacks" }] }`
+/// (`setbacks` only when true).
 /// `url` is relative to the site root; the script makes it relative to the list page.
 struct StoryIndex {
     static let path = "cases/index.json"
@@ -31,12 +32,18 @@ struct StoryIndex {
         let industry: String, region: String, size: String?
         let before: Int, after: Int
         let institutions: [String], themes: [String]
+        /// The story tells what did not work (front matter `setbacks`).
+        let setbacks: Bool
     }
+
+    /// The filter 「つまずきから学ぶ」: one option, the stories with setbacks (guidance 3.8).
+    static let setbacksFacet = "setbacks"
+    static let setbacksValue = "yes"
 
     /// The facets, in the order the form shows them: (query key, label, values).
     static let facetOrder: [(key: String, label: String)] = [
         ("industry", "業種"), ("region", "地域"), ("before", "支援前の段階"), ("after", "支援後の段階"),
-        ("size", "従業員規模"), ("institution", "支援機関"), ("theme", "テーマ"),
+        ("size", "従業員規模"), ("institution", "支援機関"), ("theme", "テーマ"), (setbacksFacet, "つまずきから学ぶ"),
     ]
 
     static func entries(_ views: ViewBuilder) -> [Entry] {
@@ -46,7 +53,8 @@ struct StoryIndex {
                          date: m.date.value.japanese, dateISO: m.date.value.description, summary: m.summary?.value,
                          industry: m.industry.value, region: m.region.value, size: m.size?.value,
                          before: m.stageBefore.value, after: m.stageAfter.value,
-                         institutions: (m.institutions ?? []).map(\.value), themes: (m.themes ?? []).map { views.themeSlug($0.value) })
+                         institutions: (m.institutions ?? []).map(\.value), themes: (m.themes ?? []).map { views.themeSlug($0.value) },
+                         setbacks: !(m.setbacks ?? []).isEmpty)
         }
     }
 
@@ -73,6 +81,7 @@ struct StoryIndex {
             "size": facet(SizeBand.all.map { ($0, SizeBand.label($0)) }, count { $0.size.map { [$0] } ?? [] }),
             "institution": facet(g.institutions.institutions.map { ($0.id.value, $0.name) }, count(\.institutions)),
             "theme": themes.map { Facet(id: $0, name: themeNames[$0]!, count: themeCounts[$0]!) },
+            setbacksFacet: facet([(setbacksValue, "失敗例と学びを載せた事例")], count { $0.setbacks ? [setbacksValue] : [] }),
         ]
     }
 
@@ -91,6 +100,7 @@ struct StoryIndex {
                 "\"dateISO\":\(string(e.dateISO))", "\"industry\":\(string(e.industry))", "\"institutions\":\(strings(e.institutions))",
                 "\"region\":\(string(e.region))",
             ]
+            if e.setbacks { fields.append("\"setbacks\":true") }
             if let size = e.size { fields.append("\"size\":\(string(size))") }
             fields.append("\"slug\":\(string(e.slug))")
             if let summary = e.summary { fields.append("\"summary\":\(string(summary))") }

@@ -74,7 +74,9 @@ struct ViewBuilder {
                 shareWidth: String(format: "%.1f%%", stage.surveyShare / maxShare * 100),
                 url: SiteLayout.term("stages", String(n)),
                 storiesFrom: library.published.filter { $0.meta.stageBefore.value == n }.count,
-                storiesTo: library.published.filter { $0.meta.stageAfter.value == n }.count)
+                storiesTo: library.published.filter { $0.meta.stageAfter.value == n }.count,
+                titleBasis: stage.basis("title"), examplesBasis: stage.basis("examples"),
+                valueChange: guidance.valueChange(atStage: n).map(GuidanceEvidenceViews.valueChangeLine))
         }
     }
 
@@ -107,6 +109,7 @@ struct ViewBuilder {
     }
 
     func storyPage(_ story: CaseStudy, related: [CaseStudy]) -> StoryPage {
+            + ((m.setbacks ?? []).isEmpty ? [] : ["\(StoryIndex.setbacksFacet):\(StoryIndex.setbacksValue)"])
         let path = SiteLayout.story(story.slug)
         let m = story.meta
         return StoryPage(
@@ -116,7 +119,8 @@ struct ViewBuilder {
             institutions: (m.institutions ?? []).map { LinkView(name: guidance.institution($0.value)?.name ?? $0.value, url: SiteLayout.term("institutions", $0.value)) },
             partners: (m.partners ?? []).compactMap { library.partner($0.value) }.filter(\.isPublic).map(partnerRow),
             themes: (m.themes ?? []).map { LinkView(name: $0.value, url: SiteLayout.term("themes", themeSlug($0.value))) },
-            tools: m.tools ?? [], related: cards(related, on: path))
+            tools: m.tools ?? [], related: cards(related, on: path),
+            setbacks: (m.setbacks ?? []).map { SetbackRow(what: $0.what.value, learned: $0.learned.value) })
     }
 
     func outcomeRow(_ o: Outcome) -> OutcomeRow {

@@ -59,8 +59,13 @@ extension StoryPage: MustacheDictionary {
             "hasOutcomes": hasOutcomes, "areas": areas.map(\.mustacheDictionary),
             "institutions": institutions.map(\.mustacheDictionary), "partners": partners.map(\.mustacheDictionary),
             "themes": themes.map(\.mustacheDictionary), "tools": tools, "related": related.map(\.mustacheDictionary),
+            "setbacks": setbacks.map(\.mustacheDictionary),
         ]
     }
+}
+
+extension SetbackRow: MustacheDictionary {
+    var mustacheDictionary: [String: Any] { ["what": what, "learned": learned] }
 }
 
 extension Chrome.NavItem: MustacheDictionary {

@@ -11,6 +11,11 @@ struct StageSummary {
     let url: String
     let storiesFrom: Int
     let storiesTo: Int
+    /// Whose words the title and the examples are (「ガイダンス 2.1」 / 「本ポータルの整理」).
+    let titleBasis: BasisLabel?
+    let examplesBasis: BasisLabel?
+    /// 2.2's median change of labour productivity and sales at this stage, when the guidance ties one to it.
+    let valueChange: String?
 }
 
 struct BarRow {

@@ -31,6 +31,13 @@ struct StoryPage {
     let themes: [LinkView]
     let tools: [String]
     let related: [RenderedCard]
+    /// What did not work and what was learned (front matter `setbacks`).
+    let setbacks: [SetbackRow]
+}
+
+struct SetbackRow {
+    let what: String
+    let learned: String
 }
 
 struct OutcomeRow {
