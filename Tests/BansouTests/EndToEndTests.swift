@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// The real binary on real files: what it writes, what it prints, what it leaves alone.
+/// Real files: what a build writes, what it prints, what it leaves alone. The sample, the
+/// summary line, a rebuild and usage errors through the real binary; the rest in process.
 @Suite(.serialized)
 struct EndToEndTests {
     @Test func bundledSampleBuildsCleanWithZeroWarnings() throws {
@@ -27,7 +28,7 @@ struct EndToEndTests {
               - { label: 受注処理時間, before: 120, after: 30, unit: 分 }
             """),
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         let story = try site.read("Output/site/cases/fax-to-cloud/index.html")
         #expect(story.contains("<h1>受発注をクラウドへ</h1>"))
@@ -52,7 +53,7 @@ struct EndToEndTests {
             "Content/clients/.gitkeep": "",
             "Content/cases/xss.md": FixtureSite.story(title: "<script>alert(1)</script>", body: "<script>alert(2)</script>\n\n本文"),
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         let page = try site.read("Output/site/cases/xss/index.html")
         #expect(!page.contains("<script>"))
@@ -65,7 +66,7 @@ struct EndToEndTests {
             "Content/clients/.gitkeep": "",
             "Content/cases/link.md": FixtureSite.story(body: "詳しくは https://www.example.jp/dx/guide。次の段落です。"),
         ])
-        #expect(try site.run("build").status == 0)
+        #expect(try site.runInProcess("build").status == 0)
         let page = try site.read("Output/site/cases/link/index.html")
         #expect(page.contains("<a href=\"https://www.example.jp/dx/guide\">https://www.example.jp/dx/guide</a>。次の段落です。"))
     }
@@ -76,14 +77,14 @@ struct EndToEndTests {
             "Content/cases/draft.md": FixtureSite.story(extra: "draft: true"),
             "Content/cases/future.md": FixtureSite.story(date: "2027-01-01"),
         ])
-        #expect(try site.run("build").status == 0)
+        #expect(try site.runInProcess("build").status == 0)
         #expect(!site.exists("Output/site/cases/draft/index.html"))
         #expect(!site.exists("Output/site/cases/future/index.html"))
-        #expect(try site.run("build", "--drafts").status == 0)
+        #expect(try site.runInProcess("build", "--drafts").status == 0)
         #expect(site.exists("Output/site/cases/draft/index.html"))
         #expect(site.exists("Output/site/cases/future/index.html"))
         // Back without drafts: the pages it wrote are swept, nothing stale survives.
-        #expect(try site.run("build").status == 0)
+        #expect(try site.runInProcess("build").status == 0)
         #expect(!site.exists("Output/site/cases/draft/index.html"))
     }
 
@@ -95,13 +96,27 @@ struct EndToEndTests {
         ])
         #expect(try site.run("build").status == 0)
         #expect(site.exists("Output/site/cases/two/index.html"))
+        let before = try Self.files(site)
         try site.remove("Content/cases/two.md")
         let run = try site.run("build")
         #expect(run.status == 0)
         #expect(!site.exists("Output/site/cases/two"))
         #expect(site.exists("Output/site/cases/one/index.html"))
-        // The summary counts the swept page: "(… written, … unchanged, 1 removed)".
-        #expect(run.stdout.contains(" 1 removed)"), "\(run.stdout)")
+        // The summary counts exactly the swept files (the story's page and whatever else only it
+        // made): "(… written, … unchanged, N removed)", N at least 1.
+        let swept = before.subtracting(try Self.files(site))
+        #expect(swept.contains("site/cases/two/index.html"), "\(swept.sorted())")
+        #expect(run.stdout.contains(" \(swept.count) removed)"), "\(run.stdout) but swept \(swept.sorted())")
+    }
+
+    /// The files (not folders) of Output/site and Output/reports (not the writer's staging tree).
+    static func files(_ site: FixtureSite) throws -> Set<String> {
+        Set(try site.snapshot().keys.filter { path in
+            guard path.hasPrefix("site/") || path.hasPrefix("reports/") else { return false }
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/" + path).path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue
+        })
     }
 
     @Test func rebuildWithSameAsOfIsByteIdentical() throws {
@@ -126,7 +141,7 @@ struct EndToEndTests {
             "Content/cases/older.md": FixtureSite.story(title: "古い事例", date: "2026-01-01"),
             "Content/cases/newer.md": FixtureSite.story(title: "新しい事例", date: "2026-02-01"),
         ])
-        #expect(try site.run("build").status == 0)
+        #expect(try site.runInProcess("build").status == 0)
         #expect(try site.read("Output/site/cases/index.html").contains("新しい事例"))
         let second = try site.read("Output/site/cases/page/2/index.html")
         #expect(second.contains("古い事例") && !second.contains("新しい事例"))
@@ -136,7 +151,7 @@ struct EndToEndTests {
 
     @Test func baseURLFlagOverridesSiteYAML() throws {
         let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "Content/cases/one.md": FixtureSite.story()])
-        #expect(try site.run("build", "--base-url", "https://other.example.jp/portal/").status == 0)
+        #expect(try site.runInProcess("build", "--base-url", "https://other.example.jp/portal/").status == 0)
         #expect(try site.read("Output/site/feed.xml").contains("https://other.example.jp/portal/cases/one/"))
     }
 

@@ -1,3 +1,4 @@
+import Bansou
 import Foundation
 import Testing
 
@@ -36,9 +37,12 @@ struct FixtureSite {
     }
 
     let root: URL
+    /// Deletes `root` when the last copy of this fixture goes away, at the end of the test.
+    private let folder: FixtureFolder
 
     init(files: [String: String], withGuidance: Bool = true) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("bansou-test-\(UUID().uuidString)")
+        folder = FixtureFolder(root)
         let fm = FileManager.default
         try fm.createDirectory(at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
         if withGuidance {
@@ -72,6 +76,8 @@ struct FixtureSite {
         let status: Int32
         let stdout: String
         let stderr: String
+        /// What the pipeline returned, for a run in this process (`runInProcess`); nil for the binary.
+        var result: BuildResult? = nil
         var errorLines: [String] { stderr.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") } }
         var warningLines: [String] { stderr.split(separator: "\n").map(String.init).filter { $0.contains(": warning: ") } }
     }
@@ -135,6 +141,14 @@ struct FixtureSite {
         }
         return result
     }
+}
+
+/// Owns a fixture's temporary folder: a struct cannot tell when it is dropped, a class can.
+/// A test that needs the folder after its last use of the fixture keeps the fixture alive.
+private final class FixtureFolder {
+    let url: URL
+    init(_ url: URL) { self.url = url }
+    deinit { try? FileManager.default.removeItem(at: url) }
 }
 
 struct FixtureError: Error, CustomStringConvertible {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The reports stage through the real binary: Output/reports/<id>/index.html and
+/// The reports stage, through the real binary (the first and the report command) and in process: Output/reports/<id>/index.html and
 /// report.json on inline fixture clients, the dashboard, and bad client input.
 @Suite(.serialized)
 struct ReportEndToEndTests {
@@ -148,7 +148,7 @@ struct ReportEndToEndTests {
 
     @Test func reportJSONHasTheSpecKeys() throws {
         let site = try site()
-        #expect(try site.run("build").status == 0)
+        #expect(try site.runInProcess("build").status == 0)
         let j = try json(site, "test-seiko")
         #expect(j["client"] as? String == "test-seiko")
         #expect(j["as_of"] as? String == "2026-11-25")
@@ -168,9 +168,24 @@ struct ReportEndToEndTests {
         #expect(roadmap.allSatisfy { $0.keys.contains("partner") && $0.keys.contains("status") && $0.keys.contains("id") })
         #expect(j["progress"] is NSNull)          // no history
         #expect((j["achievements"] as? [Any])?.isEmpty == true)   // nothing recorded yet
-        for key in ["stage_reason", "focus_phase", "policy_tools", "need_layer", "advisor"] {
-            #expect(j[key] != nil, "missing \(key)")
-        }
+        // Values and types, not only keys (a key holding null would pass a presence check).
+        #expect(j["stage_reason"] as? String == "評価した4領域のうち2領域がレベル2以上で、半数（2領域）に届いているため段階2です。段階3には、レベル3以上の領域があと1つ必要です（いま1つ）")
+        let phase = try #require(j["focus_phase"] as? [String: Any])
+        #expect(phase["id"] as? String == "decision" && phase["name"] as? String == "意思決定")
+        #expect(phase["reason"] as? String == "段階2に勧めるフェーズ「意思決定」")
+        let tools = try #require(j["policy_tools"] as? [[String: Any]])
+        #expect(tools.map { $0["id"] as? String } == ["governance-code", "dx-index", "dx-certification"])
+        #expect(tools.map { $0["goal"] as? Bool } == [false, false, true])
+        #expect(tools.allSatisfy { $0["achieved"] is NSNull && $0["date"] is NSNull && ($0["reason"] as? String)?.isEmpty == false })
+        #expect(j["name"] as? String == "株式会社テスト精工")
+        #expect(j["need_layer"] as? String == "latent")
+        #expect(j["advisor"] as? String == "suzuki")
+        #expect(j["stage_override"] is NSNull)
+        #expect(j["assessed"] as? String == "2026-11-25")
+        #expect(j["areas"] as? [String: Int] == ["accounting": 3, "attendance": 1, "inventory": 2, "ordering": 1])
+        #expect(j["next_levels"] as? [String: Int] == ["attendance": 2, "ordering": 2])
+        #expect(j["challenges"] as? [String] == ["it-talent", "budget"])
+        #expect(j["days_since_meeting"] as? Int == 41)   // 2026-10-15 to as_of 2026-11-25
         // Keys are sorted: the bytes do not depend on dictionary order.
         let text = try site.read("Output/reports/test-seiko/report.json")
         let asOf = try #require(text.range(of: "\"as_of\""))
@@ -199,7 +214,7 @@ struct ReportEndToEndTests {
 
             """,
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         // Spec, Stage diagnosis 3: a warning, not an error.
         #expect(run.warningLines.contains { $0.hasPrefix("Content/clients/no-areas.yaml:1:5: warning: client 'no-areas' has no assessed area (未診断)") }, "\(run.stderr)")
@@ -230,7 +245,7 @@ struct ReportEndToEndTests {
 
     @Test func dashboardShowsMatrixSkillsGapsAndAdvisors() throws {
         let site = try site(["Content/clients/lazy.yaml": "id: lazy\nname: 無関心工業\nadvisor: suzuki\nneed_layer: indifferent\n"])
-        #expect(try site.run("build").status == 0)
+        #expect(try site.runInProcess("build").status == 0)
         let dash = try site.read("Output/reports/index.html")
         #expect(dash.contains("<meta name=\"robots\" content=\"noindex\">"))
         #expect(dash.contains("<a href=\"test-seiko/index.html\">株式会社テスト精工</a>"))
@@ -250,8 +265,9 @@ struct ReportEndToEndTests {
 
     @Test func reportsAreDeterministicAndNeverUnderSite() throws {
         let site = try site()
-        #expect(try site.run("build").status == 0)
+        #expect(try site.runInProcess("build").status == 0)
         let first = try site.snapshot("Output/reports")
+        // The second build by the binary: another process, another hash seed.
         #expect(try site.run("build").status == 0)
         #expect(try site.snapshot("Output/reports") == first)
         let siteFiles = try site.snapshot("Output/site")
@@ -273,7 +289,7 @@ struct ReportEndToEndTests {
           - { date: 2026-10-01, note: "引用符\\"と改行\\nとタブ\\tを含むメモ" }
 
         """])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         let html = try site.read("Output/reports/xss/index.html")
         #expect(!html.contains("<script>"))
@@ -311,7 +327,7 @@ struct ReportEndToEndTests {
     ])
     func badClientFailsWithLocationAndWritesNoReport(body: String, expected: String) throws {
         let site = try site(["Content/clients/bad.yaml": "id: bad\nname: 不正商事\nadvisor: suzuki\n" + body])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         #expect(run.errorLines.contains { $0.hasPrefix(expected) }, "expected \(expected), got:\n\(run.stderr)")
         #expect(!site.exists("Output/reports"))
@@ -322,10 +338,10 @@ struct ReportEndToEndTests {
         let site = try site(["Content/clients/bad.yaml": "id: bad\nname: 不正商事\nadvisor: yamamoto\nareas: { ordering: 1 }\n"])
         // A good build first: a failed one must leave these reports exactly as they were.
         try site.remove("Content/clients/bad.yaml")
-        #expect(try site.run("build").status == 0)
+        #expect(try site.runInProcess("build").status == 0)
         let before = try site.snapshot()
         try site.write("Content/clients/bad.yaml", "id: bad\nname: 不正商事\nadvisor: yamamoto\nareas: { ordering: 1 }\n")
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         #expect(run.errorLines.contains { $0.hasPrefix("Content/clients/bad.yaml:3:10: error: advisor 'yamamoto' is not on the staff") }, "\(run.stderr)")
         #expect(try site.snapshot() == before)
