@@ -124,7 +124,7 @@ extension SchemaTables {
     }
 
     var challengesSchema: JSONValue {
-        file("challenges", "中小企業のDXの課題とガイダンスの対応（ガイダンス 2.2）", required: ["challenges"], [
+        file("challenges", "中小企業のDXの課題（ガイダンス 2.2）と支援機関としての対応（本データの整理）", required: ["challenges"], [
             ("source", Schema.text("割合の出所")),
             ("challenges", Schema.list("課題", of: Schema.object("課題", required: ["id", "name", "response"], [
                 ("id", Schema.slug("課題の id")),
