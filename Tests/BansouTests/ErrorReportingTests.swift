@@ -62,7 +62,7 @@ struct ErrorReportingTests {
 
     @Test func reportsAllTenMistakesSortedWithPositionsAndExitsOne() throws {
         let site = try FixtureSite(files: Self.tenMistakes)
-        let run = try site.run("check")
+        let run = try site.runInProcess("check")
         #expect(run.status == 1)
         let expected = [
             "Content/cases/Bad Name.md:1:1: error: 'Bad Name' is not a valid id: use lowercase a-z, 0-9 and '-' (it becomes a path)",
@@ -101,7 +101,7 @@ struct ErrorReportingTests {
 
     @Test func unknownKeyIsAWarningNotAFailure() throws {
         let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "Content/cases/extra.md": FixtureSite.story(extra: "colour: red")])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0)
         #expect(run.warningLines == ["Content/cases/extra.md:11:1: warning: unknown key 'colour' is ignored"])
     }
@@ -109,7 +109,7 @@ struct ErrorReportingTests {
     @Test func templateSyntaxErrorIsReportedAtItsPosition() throws {
         let site = try FixtureSite(files: ["Content/cases/one.md": FixtureSite.story()])
         try site.write("Templates/page.mustache", "<p>\n{{#page}}\n{{/wrong}}\n")
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         #expect(run.errorLines.contains { $0.hasPrefix("Templates/page.mustache:3:") && $0.contains("error: template syntax") }, "\(run.stderr)")
         #expect(!site.exists("Output"))
@@ -118,7 +118,7 @@ struct ErrorReportingTests {
     @Test func missingGuidanceFileIsReported() throws {
         let site = try FixtureSite(files: ["Content/clients/.gitkeep": ""])
         try site.remove("Content/guidance/areas.yaml")
-        let run = try site.run("check")
+        let run = try site.runInProcess("check")
         #expect(run.status == 1)
         #expect(run.errorLines == ["Content/guidance/areas.yaml:1:1: error: required file is missing"])
     }

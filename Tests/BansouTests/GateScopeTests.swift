@@ -5,7 +5,7 @@ import Testing
 /// The publishing gate's scope and reporting (issue 9): every path and byte of the public
 /// output, every occurrence at its own source position, an allow-list that cannot let a
 /// client through, no gate without its clients, `anonymize: auto` on every field, and the
-/// address and host variants a reader would still recognise. End to end through the binary.
+/// address and host variants a reader would still recognise. Built in process (FixtureSite.runInProcess); the summary lines through the binary.
 @Suite(.serialized)
 struct GateScopeTests {
     static let client = PublishingGateTests.client
@@ -36,7 +36,7 @@ struct GateScopeTests {
     func publishedFileNamesAreScanned(name: String, label: String) throws {
         let site = try Self.fixture()
         try site.write("Templates/assets/\(name)", "body { color: black; }\n")
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(name) was published")
         #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/\(name):1:1: error: \(label) of client yamada-seiko in the name of a published file (") },
                 "\(run.stderr)")
@@ -47,7 +47,7 @@ struct GateScopeTests {
     func textAssetsOfEveryExtensionAreScanned(name: String) throws {
         let site = try Self.fixture()
         try site.write("Templates/assets/\(name)", "id,memo\n1,取引先は山田精工\n")
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(name) was copied unscanned")
         #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/\(name):2:7: error: 会社名 of client yamada-seiko in published text") }, "\(run.stderr)")
     }
@@ -59,7 +59,7 @@ struct GateScopeTests {
         let text = "一行目です\r\n紹介: 山田精工の工場\r\n"
         let site = try Self.fixture()
         try site.writeData("Templates/assets/notes.txt", try Self.encode(text, encoding))
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(encoding) was not decoded")
         #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/notes.txt:2:5: error: 会社名 of client yamada-seiko in published text") }, "\(run.stderr)")
     }
@@ -69,7 +69,7 @@ struct GateScopeTests {
         for (name, encoding) in [("a.txt", "Shift_JIS"), ("b.txt", "EUC-JP"), ("c.txt", "UTF-16LE+BOM"), ("d.txt", "ISO-2022-JP")] {
             try site.writeData("Templates/assets/\(name)", try Self.encode("山の上の工場で、田んぼの精米機を直しました。\n", encoding))
         }
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
     }
 
@@ -77,20 +77,20 @@ struct GateScopeTests {
         let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])
         let site = try Self.fixture()
         try site.writeData("Templates/assets/logo.png", png)
-        let refused = try site.run("build")
+        let refused = try site.runInProcess("build")
         #expect(refused.status == 1)
         #expect(refused.errorLines.contains { $0.hasPrefix("Templates/assets/logo.png:1:1: error: not text in any encoding") && $0.contains("unscanned") }, "\(refused.stderr)")
         #expect(!site.exists("Output"))
 
         try site.write("Content/site.yaml", FixtureSite.siteYAML + "unscanned:\n  - assets/logo.png\n")
-        let listed = try site.run("build")
+        let listed = try site.runInProcess("build")
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(try Data(contentsOf: site.root.appendingPathComponent("Output/site/assets/logo.png")) == png)
     }
 
     @Test func unscannedEntriesMustNameAPublishedFile() throws {
         let site = try Self.fixture(site: FixtureSite.siteYAML + "unscanned:\n  - assets/nope.png\n  - ../Content/clients/yamada-seiko.yaml\n  - /etc/hostname\n")
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:7:5: error: unscanned entry 'assets/nope.png' names no published file") }, "\(run.stderr)")
         #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:8:5: error: unscanned entry '../Content/clients/yamada-seiko.yaml' must name one file") }, "\(run.stderr)")
@@ -102,7 +102,7 @@ struct GateScopeTests {
         let site = try Self.fixture(site: FixtureSite.siteYAML + "unscanned: [assets/note.txt, assets/山田精工.png]\n")
         try site.write("Templates/assets/note.txt", "山田精工\n")
         try site.writeData("Templates/assets/山田精工.png", Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0]))
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/note.txt:1:1: error: 会社名 of client yamada-seiko in published text") }, "\(run.stderr)")
         #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/山田精工.png:1:1: error: 会社名 of client yamada-seiko in the name of a published file") }, "\(run.stderr)")
@@ -112,7 +112,7 @@ struct GateScopeTests {
 
     @Test func everyOccurrenceIsReportedAtItsOwnPositionOnce() throws {
         let site = try Self.fixture(body: "山田精工は、\n株式会社山田精工で、\nまた㈱山田精工。", extra: "summary: 山田精工の話")
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         // summary on line 11, body on lines 13-15
         for prefix in ["Content/cases/leak.md:11:10:", "Content/cases/leak.md:13:1:", "Content/cases/leak.md:14:1:", "Content/cases/leak.md:15:4:"] {
@@ -124,7 +124,7 @@ struct GateScopeTests {
     @Test func hitsInSiteYAMLAreReportedInSiteYAML() throws {
         let siteYAML = FixtureSite.siteYAML.replacingOccurrences(of: "description: テスト用のポータルです。", with: "description: 山田精工さんと作ったポータルです。")
         let site = try Self.fixture(body: "紹介: 山田精工", site: siteYAML)
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:2:14: error: 会社名 of client yamada-seiko in published text") }, "\(run.stderr)")
         #expect(run.errorLines.contains { $0.hasPrefix("Content/cases/leak.md:13:5: error: 会社名 of client yamada-seiko in published text") }, "\(run.stderr)")
@@ -137,7 +137,7 @@ struct GateScopeTests {
         let site = try Self.fixture(site: siteYAML)
         let layout = try site.read("Templates/layout.mustache")
         try site.write("Templates/layout.mustache", layout.replacingOccurrences(of: "<p class=\"footer-title\">{{siteTitle}}</p>", with: "<p class=\"footer-title\">{{siteTitle}}精工</p>"))
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         #expect(!site.exists("Output"))
         #expect(!run.errorLines.contains { $0.hasPrefix("Output/") }, "\(run.stderr)")
@@ -154,7 +154,7 @@ struct GateScopeTests {
         let site = try Self.fixture(body: "山田精工の取り組み", extra: "client: yamada-seiko\nanonymize: auto")
         let layout = try site.read("Templates/layout.mustache")
         try site.write("Templates/layout.mustache", layout.replacingOccurrences(of: "<footer class=\"site-footer\">", with: "<footer class=\"site-footer\"><p>山田精工</p>"))
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         #expect(run.errorLines.contains { $0.hasPrefix("Templates/layout.mustache:") && $0.contains("error: 会社名 of client yamada-seiko") }, "\(run.stderr)")
         #expect(!run.errorLines.contains { $0.hasPrefix("Content/cases/leak.md:") }, "\(run.stderr)")
@@ -176,7 +176,7 @@ struct GateScopeTests {
             """
         // (the summary is on the home page, which searches every shared source, site.yaml included)
         let site = try Self.fixture(body: "紹介: 山田精工", extra: "summary: 山田精工の話", site: siteYAML)
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         #expect(run.errorLines.contains { $0.hasPrefix("Content/site.yaml:9:5: error: allow entry contains the 会社名 of client yamada-seiko (山田**)") }, "\(run.stderr)")
         // the allow-list is not published, so its entry is not a leak itself
@@ -196,7 +196,7 @@ struct GateScopeTests {
         let site = try Self.fixture(body: "紹介: 山田精工")
         try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content/clients/yamada-seiko.yaml"),
                                         to: site.root.appendingPathComponent("Content/clients/yamada-seiko.YAML"))
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "built with the client's name, its file unread")
         #expect(run.errorLines.contains { $0.hasPrefix("Content/clients/yamada-seiko.YAML:") }, "\(run.stderr)")
         #expect(!site.exists("Output"))
@@ -206,7 +206,7 @@ struct GateScopeTests {
         let site = try Self.fixture(body: "紹介: 山田精工")
         try site.remove("Content/clients")
         try site.write("Content/clients", Self.client)
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "built with 0 clients")
         #expect(run.errorLines.contains { $0.hasPrefix("Content/clients:") }, "\(run.stderr)")
     }
@@ -242,7 +242,7 @@ struct GateScopeTests {
         "豊田市元町１ー２ー３",             // full-width digits, 長音符 as the dash
     ])
     func theAddressFromTheCityOnInAnyNotationIsCaught(address: String) throws {
-        let run = try Self.fixture(body: "所在: \(address)").run("build")
+        let run = try Self.fixture(body: "所在: \(address)").runInProcess("build")
         #expect(run.status == 1, "\(address) was published")
         #expect(run.errorLines.contains { $0.hasPrefix("Content/cases/leak.md:13:5: error: 住所 of client yamada-seiko in published text (") }, "\(run.stderr)")
     }
@@ -256,7 +256,7 @@ struct GateScopeTests {
     func theAddressFromTheWardOrTownOnIsCaught(address: String, written: String) throws {
         let site = try Self.fixture(body: "所在: \(written)")
         try site.write("Content/clients/yamada-seiko.yaml", Self.client.replacingOccurrences(of: "address: 愛知県豊田市元町1-2-3", with: "address: \(address)"))
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(written) was published")
         #expect(run.errorLines.contains { $0.hasPrefix("Content/cases/leak.md:13:5: error: 住所 of client yamada-seiko in published text (") }, "\(run.stderr)")
     }
@@ -265,7 +265,7 @@ struct GateScopeTests {
     func theWebsitesNameLabelIsCaught(text: String) throws {
         let site = try Self.fixture(body: "紹介: \(text)")
         try site.write("Content/clients/yamada-seiko.yaml", Self.client.replacingOccurrences(of: "identifiers: [山田精工所, Yamada Seiko, X]", with: "identifiers: [山田精工所]"))
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(text) was published")
         #expect(run.errorLines.contains { $0.contains("error: ウェブサイト of client yamada-seiko in published text (") }, "\(run.stderr)")
     }
@@ -281,7 +281,7 @@ struct GateScopeTests {
         "seiko と yamada は別々の語です。",
     ])
     func nearMissesPass(body: String) throws {
-        let run = try Self.fixture(body: body).run("build")
+        let run = try Self.fixture(body: body).runInProcess("build")
         #expect(run.status == 0, "false positive on: \(body)\n\(run.stderr)")
     }
 
@@ -338,7 +338,7 @@ extension GateScopeTests {
         if bytes.count % 2 == 1 { bytes.append(0x0A) }
         let site = try Self.fixture()
         try site.writeData("Templates/assets/notes.css", Data(bytes))
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines.contains { $0.contains("会社名 of client yamada-seiko") }, "\(run.stderr)")
     }
@@ -347,7 +347,7 @@ extension GateScopeTests {
     @Test func asciiAssetWithAJISEscapeIsScannedAsUTF8() throws {
         let site = try Self.fixture()
         try site.writeData("Templates/assets/notes.txt", Data([0x1B, 0x24, 0x40] + Array("YAMADA_SEIKO".utf8) + [0x1B, 0x28, 0x42, 0x0A]))
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/notes.txt:1:4: error: ") && $0.contains("of client yamada-seiko") }, "\(run.stderr)")
     }
@@ -362,7 +362,7 @@ extension GateScopeTests {
         try site.write("Templates/assets/extra.css", "body {\n  background: url(\"\(uri)\");\n}\n")
         let layout = try String(contentsOf: site.root.appendingPathComponent("Templates/layout.mustache"), encoding: .utf8)
         try site.write("Templates/layout.mustache", layout.replacingOccurrences(of: "</body>", with: "<img src=\"\(Self.svgDataURI("<svg><text>山田精工</text></svg>"))\" alt=\"\">\n</body>"))
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/extra.css:2:") && $0.contains("会社名 of client yamada-seiko in published text (山田**) inside a base64 data: URI") }, "\(run.stderr)")
         #expect(run.errorLines.contains { $0.hasPrefix("Templates/layout.mustache:") && $0.contains("inside a base64 data: URI") }, "\(run.stderr)")
@@ -372,10 +372,10 @@ extension GateScopeTests {
     @Test func base64DataURIsThatAreTextWithoutSecretsOrNotTextAtAll() throws {
         let site = try Self.fixture()
         try site.write("Templates/assets/icon.css", ".a { background: url(\(Self.svgDataURI("<svg><circle r=\"4\"/></svg>"))); }\n")
-        #expect(try site.run("build").status == 0)
+        #expect(try site.runInProcess("build").status == 0)
         let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]).base64EncodedString()
         try site.write("Templates/assets/icon.css", ".a { background: url(DATA:image/png;BASE64,\(png)); }\n")
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         #expect(run.errorLines.contains { $0.hasPrefix("Templates/assets/icon.css:1:") && $0.contains("base64 data: URI that is not text") }, "\(run.stderr)")
     }

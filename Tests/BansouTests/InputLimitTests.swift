@@ -17,7 +17,7 @@ import Testing
     static func build(_ files: [String: String]) throws -> FixtureSite.Run {
         var all = files
         all["Content/clients/.gitkeep"] = ""
-        return try FixtureSite(files: all).run("build")
+        return try FixtureSite(files: all).runInProcess("build")
     }
 
     /// The body of `FixtureSite.story` starts on line 13.
@@ -95,7 +95,7 @@ import Testing
             .replacingOccurrences(of: "advisor: kato\n", with: "") // the fixture has no staff
         let lines = client.split(separator: "\n", omittingEmptySubsequences: false)
         let identifiers = lines.firstIndex { $0.hasPrefix("identifiers:") }! + 1
-        let run = try FixtureSite(files: ["Content/clients/aozora-farm.yaml": client]).run("check")
+        let run = try FixtureSite(files: ["Content/clients/aozora-farm.yaml": client]).runInProcess("check")
         #expect(run.errorLines == [
             "Content/clients/aozora-farm.yaml:3:7: error: the name is 244 characters; the limit is 200 (shorten it, or raise limits.term_chars in site.yaml)",
             "Content/clients/aozora-farm.yaml:\(identifiers):23: error: the identifier is 201 characters; the limit is 200 (shorten it, or raise limits.term_chars in site.yaml)",
@@ -109,7 +109,7 @@ import Testing
         let stages = try site.read("Content/guidance/stages.yaml")
         let line = stages.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("name: デジタイゼーション") }! + 1
         try site.write("Content/guidance/stages.yaml", stages.replacingOccurrences(of: "name: デジタイゼーション", with: "name: " + String(repeating: "デ", count: 1001)))
-        let run = try site.run("check")
+        let run = try site.runInProcess("check")
         #expect(run.errorLines == [
             "Content/guidance/stages.yaml:\(line):11: error: this value is 1001 characters; the limit is 1000 (shorten it, or raise limits.guidance_text_chars in site.yaml)",
         ], "\(run.stderr.prefix(2000))")

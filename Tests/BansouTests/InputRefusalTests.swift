@@ -35,7 +35,7 @@ struct InputRefusalTests {
             "Content/site.yaml": FixtureSite.siteYAML + "unsafe_html: \"yes\"\n",
             "Content/cases/raw.md": FixtureSite.story(body: "<b id=\"raw\">太字</b>\n"),
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines == ["Content/site.yaml:6:14: error: expected true or false for 'unsafe_html', found 'yes': write true or false (yes/no/on/off are not booleans here)"], "\(run.stderr)")
         #expect(!site.exists("Output/site/cases/raw/index.html"))
@@ -50,7 +50,7 @@ struct InputRefusalTests {
             "Content/partners/p.yaml": "id: p\nname: P社\ntype: bank\nregion: chubu\n",
         ])
         try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content"), to: site.root.appendingPathComponent("site-content"))
-        let run = try site.run("build", "--content", "site-content")
+        let run = try site.runInProcess("build", "--content", "site-content")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines.count >= 6, "\(run.stderr)")
         #expect(!run.stderr.contains("Content/"), "\(run.stderr)")
@@ -71,7 +71,7 @@ struct InputRefusalTests {
             "Content/partners/p.yaml": "id: p\nname: P社\ntype: it-vendor\nregion: chubu\n",
             "Content/partners/p.yml": "id: p\nname: Q社\ntype: it-vendor\nregion: chubu\n",
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines == [
             "Content/clients/x.yml:1:1: error: Content/clients/x.yaml and Content/clients/x.yml are both 'x': keep one file per id",
@@ -84,7 +84,7 @@ struct InputRefusalTests {
             "Content/clients/.gitkeep": "",
             "Content/site.yml": FixtureSite.siteYAML.replacingOccurrences(of: "テストポータル", with: "別のポータル"),
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines == ["Content/site.yml:1:1: error: Content/site.yml and Content/site.yaml both exist: keep one, named site.yaml"], "\(run.stderr)")
     }
@@ -94,7 +94,7 @@ struct InputRefusalTests {
     /// Builds once with a client, so a later failed build can be seen to keep its report.
     func siteWithBuiltReport() throws -> FixtureSite {
         let site = try FixtureSite(files: ["Content/clients/x.yaml": Self.client])
-        let first = try site.run("build")
+        let first = try site.runInProcess("build")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(site.exists("Output/reports/x/index.html"))
         return site
@@ -103,7 +103,7 @@ struct InputRefusalTests {
     @Test func aMissingClientsFolderIsAnErrorThatSaysHowToCreateAnEmptyOne() throws {
         let site = try siteWithBuiltReport()
         try site.remove("Content/clients")
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines == ["Content/clients:1:1: error: the clients folder is missing: without it no clients could be checked. "
             + "A site without clients keeps an empty folder: mkdir -p Content/clients && touch Content/clients/.gitkeep"], "\(run.stderr)")
@@ -112,7 +112,7 @@ struct InputRefusalTests {
 
     @Test func anEmptyClientsFolderIsASiteWithoutClients() throws {
         let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "Content/cases/a.md": FixtureSite.story()])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(site.exists("Output/site/cases/a/index.html"))
     }
@@ -121,14 +121,14 @@ struct InputRefusalTests {
         let site = try siteWithBuiltReport()
         try site.remove("Content/clients")
         try site.write("Content/clients", "x: 1\n")
-        let file = try site.run("build")
+        let file = try site.runInProcess("build")
         #expect(file.status == 1, "\(file.stderr)")
         #expect(file.errorLines == ["Content/clients:1:1: error: Content/clients must be a folder of .yaml files, found a file"], "\(file.stderr)")
 
         try site.remove("Content/clients")
         try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("Content/clients").path,
                                                    withDestinationPath: "../../secure/clients")
-        let dangling = try site.run("build")
+        let dangling = try site.runInProcess("build")
         #expect(dangling.status == 1, "\(dangling.stderr)")
         #expect(dangling.errorLines == ["Content/clients:1:1: error: symbolic link to ../../secure/clients, which does not exist"], "\(dangling.stderr)")
         #expect(site.exists("Output/reports/x/index.html"))
@@ -145,7 +145,7 @@ struct InputRefusalTests {
     @Test func aStoryLinkedFromOutsideContentIsRefusedAtTheLink() throws {
         let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "elsewhere/secret.md": FixtureSite.story(title: "外部の事例")])
         try link(site, "Content/cases/secret.md", to: site.root.appendingPathComponent("elsewhere/secret.md").path)
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         let real = try #require(ContainedFolder.realPath(site.root.appendingPathComponent("elsewhere/secret.md").path))
         #expect(run.errorLines == ["Content/cases/secret.md:1:1: error: symbolic link to \(real), outside Content/: only files inside the folder are read (copy the file in instead)"], "\(run.stderr)")
@@ -155,7 +155,7 @@ struct InputRefusalTests {
     @Test func aLinkedFolderOutsideContentIsRefusedOnce() throws {
         let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "elsewhere/a.md": FixtureSite.story(), "elsewhere/b.md": FixtureSite.story()])
         try link(site, "Content/cases", to: "../elsewhere")
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines.count == 1, "\(run.stderr)")
         #expect(run.errorLines.first?.hasPrefix("Content/cases:1:1: error: symbolic link to /") == true, "\(run.stderr)")
@@ -164,7 +164,7 @@ struct InputRefusalTests {
     @Test func aSystemFileLinkedIntoTemplatesIsRefused() throws {
         let site = try FixtureSite(files: ["Content/clients/.gitkeep": ""])
         try link(site, "Templates/assets/host.txt", to: "/etc/hostname")
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines.count == 1 && run.errorLines[0].hasPrefix("Templates/assets/host.txt:1:1: error: symbolic link to /etc/hostname, outside Templates/"), "\(run.stderr)")
         #expect(!site.exists("Output/site/assets/host.txt"))
@@ -173,7 +173,7 @@ struct InputRefusalTests {
     @Test func aDanglingStoryLinkIsAnError() throws {
         let site = try FixtureSite(files: ["Content/clients/.gitkeep": ""])
         try link(site, "Content/cases/gone.md", to: "../drafts/gone.md")
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines == ["Content/cases/gone.md:1:1: error: symbolic link to ../drafts/gone.md, which does not exist"], "\(run.stderr)")
     }
@@ -182,7 +182,7 @@ struct InputRefusalTests {
         let site = try FixtureSite(files: ["Content/clients/.gitkeep": "", "Content/shared/story.md": FixtureSite.story(title: "共有の事例")])
         try link(site, "Content/cases/shared.md", to: "../shared/story.md")
         try link(site, "Templates/assets/copy.css", to: "style.css")
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try site.read("Output/site/cases/shared/index.html").contains("共有の事例"))
         #expect(try site.read("Output/site/assets/copy.css") == site.read("Templates/assets/style.css"))
@@ -197,7 +197,7 @@ struct InputRefusalTests {
             "Content/cases/a.md": FixtureSite.story(extra: "themes: [ペーパーレス]"),
             "Content/cases/b.md": FixtureSite.story(title: "紙を減らす", extra: "themes: [紙削減]"),
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines == ["Content/site.yaml:8:3: error: theme_slugs gives '紙削減' the slug 'paperless', but theme_slugs gives 'ペーパーレス' the same slug (Content/site.yaml:7:3): their stories would be merged on one page; give each tag its own slug"], "\(run.stderr)")
     }
@@ -209,7 +209,7 @@ struct InputRefusalTests {
             "Content/cases/a.md": FixtureSite.story(extra: "themes: [paperless]"),
             "Content/cases/b.md": FixtureSite.story(title: "紙を減らす", extra: "themes: [ペーパーレス]"),
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines == ["Content/site.yaml:7:3: error: theme_slugs gives 'ペーパーレス' the slug 'paperless', but it is the path of the theme 'paperless' (Content/cases/a.md:11:10): their stories would be merged on one page; give each tag its own slug"], "\(run.stderr)")
     }
@@ -220,7 +220,7 @@ struct InputRefusalTests {
             "Content/site.yaml": FixtureSite.siteYAML + "theme_slugs:\n  ペーパーレス: paperless\n  紙削減: less-paper\n",
             "Content/cases/a.md": FixtureSite.story(extra: "themes: [ペーパーレス, 紙削減, cloud]"),
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(site.exists("Output/site/themes/paperless/index.html") && site.exists("Output/site/themes/less-paper/index.html"))
     }
@@ -249,7 +249,7 @@ struct InputRefusalTests {
             "Content/partners/p.yaml": "id: p\nname: P社\ntype: it-vendor\nregion: chubu\nurl: data:text/html;base64,PHNjcmlwdD4=\npublic: true\n",
             "Content/clients/x.yaml": Self.client + "website: vbscript:msgbox(1)\n",
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines == [
             "Content/clients/x.yaml:5:10: error: website may not be a vbscript: link (it would reach every reader's browser); write https://…",
@@ -261,7 +261,7 @@ struct InputRefusalTests {
 
     @Test func aClientWebsiteWithoutSchemeStaysAWarning() throws {
         let site = try FixtureSite(files: ["Content/clients/x.yaml": Self.client + "website: kakuu-test.example.jp\n"])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.warningLines == ["Content/clients/x.yaml:5:10: warning: website should be a full URL (https://…) so its host can be protected"], "\(run.stderr)")
     }

@@ -25,7 +25,7 @@ import Testing
     @Test func aLinkToAMissingStoryIsAnErrorAtItsBracketWithTheClosestSlug() throws {
         let story = FixtureSite.story(body: "## 関連\n\n前の事例は「[受発注の事例](../order-clod/)」です。")
         let site = try Self.site(["Content/cases/linker.md": story])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         #expect(run.errorLines == [
             "\(Self.at("[受発注の事例]", in: story, path: "Content/cases/linker.md")): error: link to '../order-clod/' points to nothing: "
@@ -41,7 +41,7 @@ import Testing
             [受注の領域](../../guidance/areas/#area-orderng)と[本文の見出し](#取り組み)、[受注の領域](../../guidance/areas/#area-ordering)。
             """)
         let site = try Self.site(["Content/cases/anchors.md": story])
-        let run = try site.run("check")
+        let run = try site.runInProcess("check")
         #expect(run.status == 1)
         let path = "Content/cases/anchors.md"
         #expect(run.errorLines == [
@@ -58,21 +58,21 @@ import Testing
             "Content/cases/linker.md": story,
             "Content/cases/next-step.md": FixtureSite.story(extra: "draft: true"),
         ])
-        let run = try site.run("check")
+        let run = try site.runInProcess("check")
         #expect(run.status == 1)
         #expect(run.errorLines == [
             "\(Self.at("[次の事例]", in: story, path: "Content/cases/linker.md")): error: link to '../next-step/' goes to story 'next-step', "
                 + "which this build does not publish (draft): remove the link, or publish that story first",
         ])
         // With --drafts the draft is published, and so is the link to it.
-        let withDrafts = try site.run("check", "--drafts")
+        let withDrafts = try site.runInProcess("check", "--drafts")
         #expect(withDrafts.status == 0, "\(withDrafts.stderr)")
     }
 
     @Test func anImageOfAMissingAssetIsAnError() throws {
         let story = FixtureSite.story(body: "![図](/assets/diagram.png)\n\n![アイコン](../../assets/favicon.svg)")
         let site = try Self.site(["Content/cases/images.md": story])
-        let run = try site.run("check")
+        let run = try site.runInProcess("check")
         #expect(run.status == 1)
         #expect(run.errorLines == [
             "\(Self.at("![図]", in: story, path: "Content/cases/images.md")): error: image '/assets/diagram.png' points to nothing: "
@@ -99,7 +99,7 @@ import Testing
         // Eleven more stories, so the list has a second page.
         for n in 1...11 { files["Content/cases/more-\(n).md"] = FixtureSite.story(date: "2026-09-\(10 + n)") }
         let site = try Self.site(files)
-        let run = try site.run("check")
+        let run = try site.runInProcess("check")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.errorLines.isEmpty)
     }
@@ -114,7 +114,7 @@ import Testing
             // The publisher's own address and number, which the publishing gate lets pass.
             "Content/site.yaml": FixtureSite.siteYAML + "allow: [dx@test.example.jp, 0120-000-000]\n",
         ])
-        let run = try site.run("check")
+        let run = try site.runInProcess("check")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.errorLines.isEmpty)
     }
@@ -139,7 +139,7 @@ import Testing
             "Content/pages/consult.md": page,
             "Content/pages/about.md": "---\ntitle: このポータルについて\n---\n本文\n",
         ])
-        let run = try site.run("check")
+        let run = try site.runInProcess("check")
         #expect(run.status == 1)
         let story = "Content/cases/first.md", free = "Content/pages/consult.md"
         #expect(run.errorLines == [
@@ -160,14 +160,14 @@ import Testing
             "Content/cases/raw.md": story,
             "Content/site.yaml": FixtureSite.siteYAML + "unsafe_html: true\n",
         ])
-        let run = try unsafe.run("check")
+        let run = try unsafe.runInProcess("check")
         #expect(run.status == 1)
         #expect(run.errorLines == [
             "\(Self.at("<a href", in: story, path: "Content/cases/raw.md")): error: link to '../nowhere/' points to nothing: this build publishes no /cases/nowhere/",
         ])
         // Without unsafe_html the tag is not published (cmark-gfm leaves a comment), so there is nothing to check.
         let safe = try Self.site(["Content/cases/raw.md": story])
-        #expect(try safe.run("check").status == 0)
+        #expect(try safe.runInProcess("check").status == 0)
     }
 
     @Test func destinationsAreReadAsABrowserReadsThem() {

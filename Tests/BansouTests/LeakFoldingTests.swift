@@ -292,7 +292,7 @@ private func summary(_ hits: [LeakHit]) -> [String] {
 
 // MARK: - End to end
 
-/// The real binary on a fixture site: a folded spelling in a story fails the build at
+/// A fixture site built in process: a folded spelling in a story fails the build at
 /// the story's line and column (the story body is line 13).
 @Suite(.serialized)
 struct LeakFoldingEndToEndTests {
@@ -302,7 +302,7 @@ struct LeakFoldingEndToEndTests {
             "Content/clients/yamada-seiko.yaml": PublishingGateTests.client,
             "Content/cases/leak.md": FixtureSite.story(body: body),
         ])
-        return (site, try site.run("build"))
+        return (site, try site.runInProcess("build"))
     }
 
     @Test(arguments: [

@@ -31,7 +31,7 @@ import Testing
             "Content/cases/wide.md": FixtureSite.story(body: body),
             "Content/clients/.gitkeep": "",
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         let bodyFirstLine = FixtureSite.story(body: body).split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex(of: "## 取り組み")! + 1
@@ -47,7 +47,7 @@ import Testing
             "Content/cases/table.md": FixtureSite.story(body: body),
             "Content/clients/.gitkeep": "",
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try site.read("Output/site/cases/table/index.html").contains("<td>受注処理時間</td>"))
     }

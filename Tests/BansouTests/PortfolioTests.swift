@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The portfolio (spec v2, "The portfolio"; issue 8 item 5) through the real binary: the
+/// The portfolio (spec v2, "The portfolio"; issue 8 item 5) built in process: the
 /// dashboard's portfolio section, Output/reports/portfolio.csv and portfolio.json, on four
 /// fixture clients (as_of 2026-11-25, so "12 months earlier" is 2025-11-25):
 /// - a-rising: stage 1 on 2025-09-01, stage 2 now → moved up; met 2026-10-15 (41 days);
@@ -77,7 +77,7 @@ struct PortfolioTests {
 
     func build() throws -> FixtureSite {
         let site = try site()
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.errorLines.isEmpty, "\(run.stderr)")
         return site
@@ -143,6 +143,7 @@ struct PortfolioTests {
     @Test func portfolioJSONIsStableAndKeySorted() throws {
         let site = try build()
         let first = try bytes(site, "Output/reports/portfolio.json")
+        // The second build by the binary: another process, another hash seed.
         #expect(try site.run("build").status == 0)
         #expect(try bytes(site, "Output/reports/portfolio.json") == first)
         let text = String(decoding: first, as: UTF8.self)

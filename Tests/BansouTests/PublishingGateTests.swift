@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-/// The publishing gate end to end: the real binary on fixture sites with one client.
+/// The publishing gate end to end: fixture sites with one client, built in process (the summary lines through the real binary).
 @Suite(.serialized)
 struct PublishingGateTests {
     /// The leak scanner's fixture client, with what the portal needs to publish about it.
@@ -46,7 +46,7 @@ struct PublishingGateTests {
     ])
     func catchesEveryVariantAtItsSourcePosition(variant: String, label: String, column: Int) throws {
         let site = try fixture(body: "紹介: \(variant)")
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(variant) was not caught")
         let prefix = "Content/cases/leak.md:13:\(column): error: \(label) of client yamada-seiko in published text ("
         #expect(run.errorLines.contains { $0.hasPrefix(prefix) }, "expected \(prefix)…, got:\n\(run.stderr)")
@@ -54,7 +54,7 @@ struct PublishingGateTests {
     }
 
     @Test func secretsAreMaskedInTheMessage() throws {
-        let run = try fixture(body: "紹介: 株式会社山田精工と0565-12-3456").run("build")
+        let run = try fixture(body: "紹介: 株式会社山田精工と0565-12-3456").runInProcess("build")
         #expect(run.status == 1)
         #expect(!run.stderr.contains("山田精工"))
         #expect(!run.stderr.contains("3456"))
@@ -66,7 +66,7 @@ struct PublishingGateTests {
         ("〒471-0000 の事務所", "郵便番号", 6),   // the code itself, after the 〒 mark
     ])
     func catchesGenericPersonalData(text: String, label: String, column: Int) throws {
-        let run = try fixture(body: "連絡先 \(text)").run("build")
+        let run = try fixture(body: "連絡先 \(text)").runInProcess("build")
         #expect(run.status == 1)
         #expect(run.errorLines.contains { $0.hasPrefix("Content/cases/leak.md:13:\(column): error: \(label) in published text (") }, "\(run.stderr)")
     }
@@ -78,7 +78,7 @@ struct PublishingGateTests {
         "2026-11-25 に 42% 改善、1,200 件を処理。",                      // dates, percentages, counts
     ])
     func controlsPass(body: String) throws {
-        let run = try fixture(body: body).run("build")
+        let run = try fixture(body: body).runInProcess("build")
         #expect(run.status == 0, "false positive on: \(body)\n\(run.stderr)")
         #expect(run.errorLines.isEmpty)
     }
@@ -87,17 +87,17 @@ struct PublishingGateTests {
         let site = try fixture(body: "本文")
         let layout = try site.read("Templates/layout.mustache")
         try site.write("Templates/layout.mustache", layout.replacingOccurrences(of: "<footer class=\"site-footer\">", with: "<footer class=\"site-footer\"><p>山田精工</p>"))
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         #expect(run.errorLines.contains { $0.hasPrefix("Templates/layout.mustache:") && $0.contains("error: 会社名 of client yamada-seiko") }, "\(run.stderr)")
     }
 
     @Test func failedLeakBuildLeavesOutputByteIdentical() throws {
         let site = try fixture(body: "安全な本文")
-        #expect(try site.run("build").status == 0)
+        #expect(try site.runInProcess("build").status == 0)
         let before = try site.snapshot()
         try site.write("Content/cases/leak.md", FixtureSite.story(body: "代表の山田太郎さん"))
-        #expect(try site.run("build").status == 1)
+        #expect(try site.runInProcess("build").status == 1)
         #expect(try site.snapshot() == before)
     }
 
@@ -127,7 +127,7 @@ struct PublishingGateTests {
     }
 
     @Test func exactHeadCountAndCityGetQuasiIdentifierWarnings() throws {
-        let run = try fixture(body: "従業員42名の工場です。豊田市にあります。", extra: "client: yamada-seiko").run("build")
+        let run = try fixture(body: "従業員42名の工場です。豊田市にあります。", extra: "client: yamada-seiko").runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.warningLines.count == 2, "\(run.stderr)")
         #expect(run.warningLines.contains { $0.hasPrefix("Content/cases/leak.md:13:4: warning: the client's exact head count (42)") && $0.contains("21〜50名") }, "\(run.stderr)")

@@ -42,7 +42,7 @@ struct TemplateErrorTests {
         ])
     }
 
-    // MARK: Through the real binary
+    // MARK: Whole builds (in process)
 
     @Test func mutuallyRecursivePartialsAreAnErrorNotACrash() throws {
         let site = try site(templates: [
@@ -50,14 +50,14 @@ struct TemplateErrorTests {
             "Templates/partials/loop-a.mustache": "<div>\n  {{>partials/loop-b}}\n</div>\n",
             "Templates/partials/loop-b.mustache": "{{title}}{{>partials/loop-a}}\n",
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines == ["Templates/partials/loop-a.mustache:2:3: error: partials include each other in a cycle, which would never finish rendering: partials/loop-a → partials/loop-b → partials/loop-a"], "\(run.stderr)")
     }
 
     @Test func aPartialIncludingItselfIsAnError() throws {
         let site = try site(templates: ["Templates/partials/story-card.mustache": "<article>{{title}}{{>partials/story-card}}</article>\n"])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines == ["Templates/partials/story-card.mustache:1:19: error: partials include each other in a cycle, which would never finish rendering: partials/story-card → partials/story-card"], "\(run.stderr)")
     }
@@ -68,7 +68,7 @@ struct TemplateErrorTests {
             "Templates/partials/story-card.mustache": "<article>\n  {{> partials/nope }}\n</article>\n",
             "Templates/report/report.mustache": report.replacingOccurrences(of: "{{>report/report-style}}", with: "{{>report/style-gone}}"),
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines == [
             "Templates/partials/story-card.mustache:2:3: error: no partial 'partials/nope': Templates/partials/nope.mustache does not exist",
@@ -79,7 +79,7 @@ struct TemplateErrorTests {
 
     @Test func aPartialNamedByTheDataIsAnError() throws {
         let site = try site(templates: ["Templates/partials/story-card.mustache": "<article>{{>*kind}}</article>\n"])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.errorLines == ["Templates/partials/story-card.mustache:1:10: error: a partial named by the data ({{>*kind}}) cannot be checked before rendering: name the partial, as in {{>partials/…}}"], "\(run.stderr)")
     }

@@ -241,7 +241,7 @@ struct V2ValidationTests {
 
     @Test func reportsEveryV2MistakeAtItsPositionInOneRun() throws {
         let site = try FixtureSite(files: Self.badFiles)
-        let run = try site.run("check")
+        let run = try site.runInProcess("check")
         #expect(run.status == 1, "\(run.stderr)")
         let errors = run.errorLines
         for line in Self.badErrors {
@@ -267,7 +267,7 @@ struct V2ValidationTests {
 
     @Test func validV2ClientAndOldClientBuildWithoutWarnings() throws {
         let site = try FixtureSite(files: try Self.goodFiles())
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty, "expected no diagnostics, got:\n\(run.stderr)")
         #expect(site.exists("Output/reports/v2-seiko/report.json"))
@@ -282,7 +282,7 @@ struct V2ValidationTests {
             .replacingOccurrences(of: "iso-certification: { status: held,", with: "iso-certification: { status: done,")
             .replacingOccurrences(of: "governance-code: { status: none }", with: "governance-code: { status: held, date: 2026-01-05 }")
         let site = try FixtureSite(files: files)
-        let run = try site.run("check")
+        let run = try site.runInProcess("check")
         #expect(run.status == 1)
         #expect(run.errorLines == [
             "Content/clients/v2-seiko.yaml:22:30: error: the status of 'governance-code' must be done, planned or none, found 'held'",
@@ -292,7 +292,7 @@ struct V2ValidationTests {
 
     @Test func bundledSampleChecksWithZeroWarnings() throws {
         let site = try FixtureSite.sample()
-        let run = try site.run("check")
+        let run = try site.runInProcess("check")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.errorLines.isEmpty && run.warningLines.isEmpty, "expected no diagnostics, got:\n\(run.stderr)")
     }
