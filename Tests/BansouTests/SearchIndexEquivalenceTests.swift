@@ -36,13 +36,36 @@ import Testing
         return files
     }
 
-    @Test func indexIsByteIdenticalToTheStringBasedBuilder() throws {
+    /// The index as JSON: the script's object without `window.BANSOU_SEARCH_INDEX = ` and `;`.
+    static func json(_ file: OutputFile) throws -> [String: Any] {
+        let text = String(decoding: file.contents, as: UTF8.self)
+        let body = text.dropFirst("window.BANSOU_SEARCH_INDEX = ".count).trimmingCharacters(in: .whitespacesAndNewlines).dropLast()
+        return try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+    }
+
+    /// The same pages (title, URL) and the same postings, token by token, as the String-based
+    /// builder (issue 12 added weights and moved the snippet text to a file per page; the token
+    /// lists are unchanged, and so, byte for byte, is the "tokens" part of the script).
+    @Test func indexHoldsTheStringBasedBuildersTokensAndPages() throws {
         let files = Self.pages()
         let new = try #require(FallbackSearchIndex.files(from: files).first)
         let old = try #require(ReferenceSearchIndex.files(from: files).first)
         #expect(new.path == old.path)
         #expect(new.sources == old.sources)
-        #expect(String(decoding: new.contents, as: UTF8.self) == String(decoding: old.contents, as: UTF8.self))
+        let newJSON = try Self.json(new), oldJSON = try Self.json(old)
+        let newPages = try #require(newJSON["pages"] as? [[String: String]]), oldPages = try #require(oldJSON["pages"] as? [[String: String]])
+        #expect(newPages.map { [$0["t"], $0["u"]] } == oldPages.map { [$0["t"], $0["u"]] })
+        #expect(newJSON["tokens"] as? [String: [Int]] == oldJSON["tokens"] as? [String: [Int]])
+        func tokensPart(_ file: OutputFile) -> String {
+            let text = String(decoding: file.contents, as: UTF8.self)
+            guard let start = text.range(of: "\"tokens\":{"), let end = text.range(of: "}", range: start.upperBound..<text.endIndex) else { return "" }
+            return String(text[start.lowerBound..<end.upperBound])
+        }
+        #expect(tokensPart(new) == tokensPart(old))
+        // Every token has one weight per page it is on.
+        let tokens = try #require(newJSON["tokens"] as? [String: [Int]]), weights = try #require(newJSON["weights"] as? [String: [Int]])
+        #expect(Set(tokens.keys) == Set(weights.keys))
+        for (token, pages) in tokens { #expect(weights[token]?.count == pages.count, "\(token)") }
     }
 
     /// が and か + U+3099 are one string to Swift's `<` and `==` (canonically equivalent) but

@@ -28,7 +28,7 @@ struct PortalPages {
         jobs += library.pages.map(freePage)
         jobs.append(partnersPage())
         jobs.append(StatsPage(views: views).job())
-        jobs.append(searchPage())
+        jobs.append(searchPage(themes: taxonomies.first { $0.kind == "themes" }))
         jobs.append(RenderJob(path: SiteLayout.notFound, template: "404",
                               context: views.context(path: SiteLayout.notFound, title: "ページが見つかりません", ()), sources: []))
         if let keys { assignKeys(keys, to: &jobs) }
@@ -117,12 +117,16 @@ struct PortalPages {
             embeddedJSON: json.utf8.count <= StoryIndex.embedLimit ? json : nil, indexURL: StoryIndex.path)
     }
 
-    func searchPage() -> RenderJob {
-        struct SearchPage { let indexURL: String; let pagefindURL: String }
+    /// The search page; when a query finds nothing, search.js shows the themes whose names share
+    /// a word with it (else the most used ones) from `themes`, and the way to the consultation page.
+    func searchPage(themes: Taxonomy?) -> RenderJob {
+        struct SearchPage { let indexURL: String; let pagefindURL: String; let themes: [LinkView] }
         let path = SiteLayout.search
+        let links = (themes?.terms ?? []).filter { !$0.stories.isEmpty }
+            .map { LinkView(name: $0.name, url: SiteLayout.term("themes", $0.id), count: $0.stories.count) }
         return RenderJob(path: path, template: "search",
                          context: views.context(path: path, title: "サイト内検索", description: "成功事例とDX支援ガイダンスを全文検索します。",
-                                                SearchPage(indexURL: "search/index.js", pagefindURL: "pagefind/pagefind.js")),
+                                                SearchPage(indexURL: "search/index.js", pagefindURL: "pagefind/pagefind.js", themes: links)),
                          sources: [])
     }
 

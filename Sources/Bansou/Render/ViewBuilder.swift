@@ -53,7 +53,18 @@ struct ViewBuilder {
             feedURL: SiteLayout.absolute(SiteLayout.feed, base: site.base),
             year: library.asOf.year, asOf: library.asOf.japanese, noindex: false)
         chrome.searchable = section == "guidance" || library.pages.contains { SiteLayout.page($0.slug) == path }
+        chrome.consult = consult
         return chrome
+    }
+
+    /// The consultation call to action (Chrome.consult): the free page with the slug `consult`, and the
+    /// publisher's contact from site.yaml.
+    var consult: ConsultView? {
+        let page = library.pages.first { $0.slug == "consult" }.map { SiteLayout.page($0.slug) }
+        let email = site.publisher.email, phone = site.publisher.phone
+        guard page != nil || email != nil || phone != nil else { return nil }
+        return ConsultView(url: page, email: email, phone: phone,
+                           phoneDigits: phone.map { String($0.filter { $0.isNumber || $0 == "+" }) }, publisherName: site.publisher.name)
     }
 
     func context<Body>(path: String, title: String?, description: String? = nil, _ body: Body) -> PageContext<Body> {
@@ -98,6 +109,7 @@ struct ViewBuilder {
             "industry:\(m.industry.value)", "region:\(m.region.value)", "before:\(m.stageBefore.value)",
             "after:\(m.stageAfter.value)", "size:\(m.size?.value ?? "")",
         ] + (m.institutions ?? []).map { "institution:\($0.value)" } + (m.themes ?? []).map { "theme:\(themeSlug($0.value))" }
+            + ((m.setbacks ?? []).isEmpty ? [] : ["\(StoryIndex.setbacksFacet):\(StoryIndex.setbacksValue)"])
         return StoryCard(
             slug: story.slug, url: SiteLayout.story(story.slug), title: m.title.value, alias: m.alias.value,
             date: m.date.value.japanese, dateISO: m.date.value.description, summary: m.summary?.value,
@@ -109,7 +121,6 @@ struct ViewBuilder {
     }
 
     func storyPage(_ story: CaseStudy, related: [CaseStudy]) -> StoryPage {
-            + ((m.setbacks ?? []).isEmpty ? [] : ["\(StoryIndex.setbacksFacet):\(StoryIndex.setbacksValue)"])
         let path = SiteLayout.story(story.slug)
         let m = story.meta
         return StoryPage(

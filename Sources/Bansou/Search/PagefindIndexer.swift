@@ -22,7 +22,7 @@ public enum PagefindIndexer {
                 let url = temp.appendingPathComponent(String(file.path.dropFirst("site/".count)))
                 let folder = url.deletingLastPathComponent().path
                 if folders.insert(folder).inserted { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-                try file.contents.write(to: url)
+                try foldedForSearch(file.contents).write(to: url)
             }
             let process = Process()
             process.executableURL = command.executable
@@ -52,6 +52,28 @@ public enum PagefindIndexer {
             log.warning("search: Pagefind could not run (\(OutputStaging.reason(error))); only bansou's own index is written", at: SourceLocation(path: "\(outputPrefix)/site/\(subdirectory)"))
             return nil
         }
+    }
+
+    /// The page as Pagefind reads it: full-width letters and digits and half-width katakana
+    /// folded as NFKC folds them, so that ＦＡＸ in a story is found by "fax" as bansou's own
+    /// index finds it (search.js folds every query the same way before it reaches Pagefind).
+    /// Only these forms: the rest of NFKC would turn 「（」 into "(" in Pagefind's excerpts and
+    /// changes no token (punctuation separates words either way).
+    static func foldedForSearch(_ contents: Data) -> Data {
+        // Every folded form is encoded EF BC xx – EF BE xx in UTF-8.
+        guard contents.contains(0xEF) else { return contents }
+        let text = String(decoding: contents, as: UTF8.self)
+        var out = String.UnicodeScalarView(), changed = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF66...0xFF9F:
+                out.append(contentsOf: String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars)
+                changed = true
+            default:
+                out.append(scalar)
+            }
+        }
+        return changed ? Data(String(out).utf8) : contents
     }
 
     struct Command { let executable: URL; let arguments: [String] }

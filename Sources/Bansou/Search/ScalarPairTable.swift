@@ -45,6 +45,37 @@ struct ScalarPairTable {
         value(for: key) { 0 }.inserted
     }
 
+    /// Adds one to `key`'s value (0 for a new key); true when the key was new.
+    @inline(__always)
+    mutating func increment(_ key: UInt64) -> Bool {
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let found = keys[slot]
+            if found == key { values[slot] &+= 1; return false }
+            if found == 0 { break }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        values[slot] = 1
+        count += 1
+        if count * 2 > keys.count { grow() }
+        return true
+    }
+
+    /// The value stored for `key`, 0 when it is absent.
+    func value(of key: UInt64) -> Int32 {
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found == 0 { return 0 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Every key with its value, in slot order.
+    var storedPairs: [(key: UInt64, value: Int32)] { zip(keys, values).filter { $0.0 != 0 }.map { ($0.0, $0.1) } }
+
     /// Every key, in slot order (callers sort what they publish).
     var storedKeys: [UInt64] { keys.filter { $0 != 0 } }
 

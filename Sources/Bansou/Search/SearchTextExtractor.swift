@@ -13,6 +13,12 @@ struct SearchTextExtractor {
 
     /// The searchable text of `contents`, or nil when nothing in it is marked `data-pagefind-body`.
     static func text(of contents: Data) -> (title: String, text: String)? {
+        fields(of: contents).map { ($0.title, $0.text) }
+    }
+
+    /// The searchable text and, apart, the text of its headings (<h1>–<h6>, also in `text`):
+    /// search ranks a heading's words above the body's.
+    static func fields(of contents: Data) -> (title: String, text: String, headings: String)? {
         contents.withUnsafeBytes { SearchTextExtractor(bytes: $0).extract() }
     }
 
@@ -21,17 +27,22 @@ struct SearchTextExtractor {
     private static let body = Array("data-pagefind-body".utf8), ignore = Array("data-pagefind-ignore".utf8)
     private static let mainClose = Array("</main>".utf8), titleOpen = Array("<title>".utf8), titleClose = Array("</title>".utf8)
 
-    private func extract() -> (title: String, text: String)? {
+    private func extract() -> (title: String, text: String, headings: String)? {
         guard let marker = find(Self.body, from: 0), let open = firstIndex(of: UInt8(ascii: ">"), from: marker, to: bytes.count) else { return nil }
         let end = find(Self.mainClose, from: open) ?? bytes.count
         // A struct, not a nested func over captured variables: captured variables are boxed and
         // every access to them was checked for exclusivity at run time, a fifth of this loop.
         var out = CollapsedText(capacity: end - open)
+        var headings = CollapsedText(capacity: 256), inHeading = false
         var i = open + 1
         while i < end {
             let byte = bytes[i]
             if byte == UInt8(ascii: "<") {
                 guard let close = firstIndex(of: UInt8(ascii: ">"), from: i, to: end) else { break }
+                if let opens = headingTag(from: i + 1, to: close) {
+                    inHeading = opens
+                    headings.breakWord()
+                }
                 let name = tagName(from: i + 1, to: close)
                 if name == .script || name == .style || name == .svg {
                     i = skipElement(name, after: close, end: end)
@@ -46,10 +57,12 @@ struct SearchTextExtractor {
             if byte == UInt8(ascii: "&"), let semi = firstIndex(of: UInt8(ascii: ";"), from: i, to: min(end, i + 8)),
                let decoded = entity(from: i + 1, to: semi) {
                 out.emit(decoded)
+                if inHeading { headings.emit(decoded) }
                 i = semi + 1
                 continue
             }
             out.emit(byte)
+            if inHeading { headings.emit(byte) }
             i += 1
         }
         var title = ""
@@ -58,7 +71,18 @@ struct SearchTextExtractor {
             if title.utf8.contains(UInt8(ascii: "&")) { title = Self.unescape(title) }
             if let bar = title.range(of: " | ", options: .backwards) { title = String(title[..<bar.lowerBound]) }
         }
-        return (title, String(decoding: out.bytes, as: UTF8.self))
+        return (title, String(decoding: out.bytes, as: UTF8.self), String(decoding: headings.bytes, as: UTF8.self))
+    }
+
+    /// true for an opening <h1>–<h6> tag, false for a closing one, nil for any other tag.
+    private func headingTag(from start: Int, to limit: Int) -> Bool? {
+        var j = start
+        let closing = j < limit && bytes[j] == UInt8(ascii: "/")
+        if closing { j += 1 }
+        guard j + 2 <= limit, bytes[j] | 0x20 == UInt8(ascii: "h"), (0x31...0x36).contains(bytes[j + 1]) else { return nil }
+        let after = j + 2
+        guard after == limit || bytes[after] == 0x20 || bytes[after] == 0x0A || bytes[after] == 0x09 else { return nil }
+        return !closing
     }
 
     /// Text with runs of white space (and tags) as one space, none at the start.

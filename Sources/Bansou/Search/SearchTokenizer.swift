@@ -23,10 +23,13 @@ enum SearchTokenizer {
     }
 
     /// One page's distinct tokens: Japanese bigrams (and single characters) as
-    /// `first << 32 | second` (second 0 for a single character), and English words.
+    /// `first << 32 | second` (second 0 for a single character), and English words; with
+    /// each token's weight on the page (`SearchWeight`; 0 where no weight was counted).
     struct PageTokens: Sendable {
         var pairs: [UInt64]
         var words: [String]
+        var pairWeights: [Int32] = []
+        var wordWeights: [Int32] = []
     }
 
     static func tokens(_ text: String) -> Set<Token> {
@@ -49,7 +52,8 @@ enum SearchTokenizer {
     /// the other are tokenised as if joined by a space.
     struct Collector {
         private var pairs = ScalarPairTable(capacity: 1024)
-        private var words = Set<String>()
+        /// Each word and how often it occurred.
+        private var words: [String: Int32] = [:]
         private var word: [UInt8] = []
         private var previous: UInt32 = 0
         private var runLength = 0
@@ -75,7 +79,18 @@ enum SearchTokenizer {
         }
 
         /// The distinct tokens of everything added.
-        func finish() -> PageTokens { PageTokens(pairs: pairs.storedKeys, words: Array(words)) }
+        func finish() -> PageTokens { PageTokens(pairs: pairs.storedKeys, words: Array(words.keys)) }
+
+        /// How often `pair` occurred in everything added.
+        func count(ofPair pair: UInt64) -> Int32 { pairs.value(of: pair) }
+
+        /// How often `word` occurred in everything added.
+        func count(ofWord word: String) -> Int32 { words[word] ?? 0 }
+
+        /// Every distinct pair and word with how often it occurred.
+        var counted: (pairs: [(key: UInt64, value: Int32)], words: [(key: String, value: Int32)]) {
+            (pairs.storedPairs, words.map { ($0.key, $0.value) })
+        }
 
         /// One scalar of the normalised text.
         @inline(__always)
@@ -99,7 +114,7 @@ enum SearchTokenizer {
         @inline(__always)
         private mutating func feedJapanese(_ v: UInt32) {
             flushWord()
-            if runLength > 0 { _ = pairs.insert(UInt64(previous) << 32 | UInt64(v)) }
+            if runLength > 0 { _ = pairs.increment(UInt64(previous) << 32 | UInt64(v)) }
             previous = v
             runLength += 1
         }
@@ -107,13 +122,13 @@ enum SearchTokenizer {
         @inline(__always)
         private mutating func flushWord() {
             guard !word.isEmpty else { return }
-            if word.count >= 2 { words.insert(String(decoding: word, as: UTF8.self)) }
+            if word.count >= 2 { words[String(decoding: word, as: UTF8.self), default: 0] += 1 }
             word.removeAll(keepingCapacity: true)
         }
 
         @inline(__always)
         private mutating func flushRun() {
-            if runLength == 1 { _ = pairs.insert(UInt64(previous) << 32) }
+            if runLength == 1 { _ = pairs.increment(UInt64(previous) << 32) }
             runLength = 0
         }
     }

@@ -12,14 +12,11 @@ enum ChartSVG {
     /// the figure's frame, so 1 unit is drawn as about 1 px and 12-unit text stays 12 px.
     static let narrowWidth = 330.0
 
-    /// The drawing for a wide screen and the one for a phone, shown one at a time by style.css
-    /// (`svg.wide`, `svg.narrow`); a phone's drawing gets its own id (`<id>-narrow`).
+    /// The drawing for a wide screen and the one for a phone (class `narrow`, its own id
+    /// `<id>-narrow`), shown one at a time by style.css.
     static func variants(wide: String, narrow: String) -> String {
-        func mark(_ svg: String, _ variant: String) -> String {
-            guard let r = svg.range(of: "class=\"diagram\"") else { return svg }
-            return svg.replacingCharacters(in: r, with: "class=\"diagram \(variant)\"")
-        }
-        return mark(wide, "wide") + mark(narrow, "narrow")
+        guard let r = narrow.range(of: "class=\"diagram\"") else { return wide + narrow }
+        return wide + narrow.replacingCharacters(in: r, with: "class=\"diagram narrow\"")
     }
 
     static func open(id: String, width: Double, height: Double, title: String, label: String) -> String {

@@ -21,14 +21,18 @@ struct DataTable {
     let corner: String
     let columns: [String]
     let rows: [Row]
+    /// Two value columns or more: on a phone each row is a card and each cell carries its
+    /// column's name; a table of one value column fits a phone as it is.
+    let stacked: Bool
 
     init(corner: String, columns: [String], rows: [Row]) {
         self.corner = corner
         self.columns = columns
+        stacked = columns.count >= 2
         self.rows = rows.map { row in
             Row(header: row.header, cells: row.cells.enumerated().map { k, cell in
                 var labelled = cell
-                labelled.label = k < columns.count ? columns[k] : nil
+                labelled.label = columns.count >= 2 && k < columns.count ? columns[k] : nil
                 return labelled
             })
         }

@@ -22,6 +22,19 @@ struct Chrome {
     let noindex: Bool
     /// The whole <main> is searchable text (guidance and free pages); stories mark their article.
     var searchable: Bool = false
+    /// The 相談する call to action (home page, end of a story, a search without results).
+    var consult: ConsultView? = nil
+}
+
+/// Where a visitor asks the publisher for help: the free page `consult` when the site has one,
+/// and the publisher's e-mail and telephone from site.yaml. nil when there is none of these.
+struct ConsultView {
+    let url: String?
+    let email: String?
+    let phone: String?
+    /// The number without hyphens or spaces, for a tel: link.
+    let phoneDigits: String?
+    let publisherName: String
 }
 
 /// A page's full template context: the chrome plus the page's own data.

@@ -81,6 +81,7 @@ extension Chrome: MustacheDictionary {
             "searchable": searchable,
         ]
         d.set("publisherURL", publisherURL)
+        if let consult { d["consult"] = MustacheValue.flatten(consult) }
         return d
     }
 }
