@@ -5,9 +5,9 @@ enum GuidanceEvidenceViews {
         (value > 0 ? "+" : value < 0 ? "−" : "") + ViewBuilder.number(abs(value))
     }
 
-    /// One line for a stage: 「労働生産性 +824千円/人・売上高 +13.8%（中央値）」.
+    /// One line for a stage: 「労働生産性の変化 +824千円/人・売上高の変化 +13.8%（中央値）」.
     static func valueChangeLine(_ row: StageValueChange.Row) -> String {
-        "労働生産性 \(signed(row.productivity))千円/人・売上高 \(signed(row.sales))%（中央値）"
+        "労働生産性の変化 \(signed(row.productivity))千円/人・売上高の変化 \(signed(row.sales))%（中央値）"
     }
 
     struct ValueRow { let stage: Int; let name: String; let productivity: String; let sales: String }
