@@ -88,6 +88,10 @@ enum DiagnosisFixture {
                   - { id: explicit, name: 顕在層, description: d, approach: 最優先で支援する }
                   - { id: latent, name: 潜在層, description: d, approach: 働きかける }
                   - { id: indifferent, name: 無関心層, description: d, approach: 業務効率化を提案する }
+                """),
+            practices: try decode(PracticesFile.self, """
+                challenges: []
+                practices: []
                 """))
     }
 

@@ -28,10 +28,14 @@ extension SchemaTables {
     }
 
     var institutionSchema: JSONValue {
+        let scale = "0 未着手・1 検討中・2 一部で実施・3 組織として定着"
         let scores = practices.map { practice in
-            (practice.id, Schema.object("\(practice.name)の点数と根拠", required: ["score"], [
-                ("score", Schema.integer("0 未着手・1 検討中・2 一部で実施・3 組織として定着", SelfCheckScale.range)),
-                ("evidence", Schema.text("点数の根拠（短いメモ）")),
+            (practice.id, Schema.either("\(practice.name)の点数（\(scale)）。根拠を添えるときは { score, evidence }", [
+                Schema.integer(scale, SelfCheckScale.range),
+                Schema.object("\(practice.name)の点数と根拠", required: ["score"], [
+                    ("score", Schema.integer(scale, SelfCheckScale.range)),
+                    ("evidence", Schema.text("点数の根拠（短いメモ）")),
+                ]),
             ]))
         }
         return Schema.document(title: "支援機関の取組（institution.yaml）",

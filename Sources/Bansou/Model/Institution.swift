@@ -16,12 +16,25 @@ public struct InstitutionRecord: Decodable, Sendable {
         }
     }
 
-    /// One practice's score in a self-check.
+    /// One practice's score in a self-check: `commitment: 2`, or with its evidence
+    /// `commitment: { score: 2, evidence: … }` (as a client's `areas` take a level or a note).
     public struct PracticeScore: Decodable, Sendable {
         /// 0 not started … 3 established (`SelfCheckScale`).
         public var score: Located<Int>
         /// A short note of what the score rests on.
         public var evidence: String?
+
+        enum CodingKeys: String, CodingKey { case score, evidence }
+
+        public init(from decoder: Decoder) throws {
+            if let score = try? decoder.singleValueContainer().decode(Located<Int>.self) {
+                self.score = score
+                return
+            }
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            score = try container.decode(Located<Int>.self, forKey: .score)
+            evidence = try container.decodeIfPresent(String.self, forKey: .evidence)
+        }
     }
 
     public struct SelfCheck: Decodable, Sendable {
