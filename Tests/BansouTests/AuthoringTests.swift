@@ -100,10 +100,10 @@ import Yams
         defer { try? FileManager.default.removeItem(at: site.root) }
         let first = try site.run("schema", "--output", "first")
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout == "wrote 17 schemas to first/\n")
+        #expect(first.stdout == "wrote 20 schemas to first/\n")
         try site.run("schema", "--output", "second")
         let a = try site.snapshot("first"), b = try site.snapshot("second")
-        #expect(a.count == 18, "17 files and the guidance folder: \(a.keys.sorted())")
+        #expect(a.count == 21, "20 files and the guidance folder: \(a.keys.sorted())")
         #expect(a == b)
         let committed = try FixtureSite(files: [:])
         defer { try? FileManager.default.removeItem(at: committed.root) }

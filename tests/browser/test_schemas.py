@@ -60,10 +60,11 @@ def test_every_sample_yaml_file_names_its_schema_and_passes_it():
         by_schema[schema_named_by(path)].append(path)
     # Each kind names the schema of its kind.
     kinds = {p.relative_to(CONTENT).parts[0] if len(p.relative_to(CONTENT).parts) > 1 else p.stem for p in files}
-    assert {"site", "guidance", "clients", "partners", "staff"} <= kinds, kinds
+    assert {"site", "guidance", "clients", "partners", "staff", "referrals", "institution"} <= kinds, kinds
     for path in files:
         relative = path.relative_to(CONTENT)
-        expected = {"clients": "client", "partners": "partner", "staff": "staff"}.get(relative.parts[0])
+        expected = {"clients": "client", "partners": "partner", "staff": "staff", "referrals": "referral",
+                    "institution.yaml": "institution"}.get(relative.parts[0])
         if expected:
             assert schema_named_by(path).name == f"{expected}.schema.json", relative
         elif relative.parts[0] == "guidance":
