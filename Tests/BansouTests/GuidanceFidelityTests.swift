@@ -157,6 +157,8 @@ struct GuidanceFidelityTests {
 
         let skills = try site.read("Output/site/guidance/skills/index.html")
         #expect(skills.components(separatedBy: "（DXリテラシー標準による）").count - 1 == 3)
+        // 5.4 names the certifications; what each teaches and its summary are the portal's.
+        #expect(skills.contains("「身につくスキル」と「概要」は<span class=\"basis basis-ours\">本ポータルの整理</span>"))
 
         let tools = try site.read("Output/site/guidance/policy-tools/index.html")
         let notes = try #require(tools.range(of: "実務での補足<span class=\"basis basis-ours\">本ポータルの整理"))
