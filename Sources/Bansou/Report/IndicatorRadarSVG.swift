@@ -18,6 +18,9 @@ struct IndicatorRadarSVG {
     /// The legend's names of the solid and the dashed line.
     var solid = "現在"
     var dashed = "目標"
+    /// The axis labels' and the legend's font size (the report's radar is printed 160 mm wide;
+    /// a smaller figure needs larger text to stay legible).
+    var labelSize = 10.5
     /// The value line under each axis name.
     var valueLine: (Axis) -> String = { a in "現在\(a.current)" + (a.target.map { " → 目標\($0)" } ?? "") }
     /// Under each axis name, how the values read in the description (for screen readers).
@@ -59,19 +62,21 @@ struct IndicatorRadarSVG {
             let (c, s) = (cos(angle), sin(angle))
             let lx = cx + c * (radius + 14), ly = cy + s * (radius + 14)
             let anchor = c > 0.25 ? "start" : c < -0.25 ? "end" : "middle"
-            var lines = SVG.wrap(axis.name, maxWidth: abs(c) > 0.25 ? 160 : 200, size: 10.5, maxLines: 3)
+            // Side labels get wider with larger text, up to the room beside the chart (200).
+            let sideWidth = min(200, (160 * labelSize / 10.5).rounded())
+            var lines = SVG.wrap(axis.name, maxWidth: abs(c) > 0.25 ? sideWidth : 200, size: labelSize, maxLines: 3)
             lines.append(valueLine(axis))
-            let lineHeight = 13.0
+            let lineHeight = (labelSize * 1.24).rounded()
             let blockHeight = Double(lines.count) * lineHeight
             // Above the centre the block grows upwards, below it downwards, level ones centred.
             let firstY = s < -0.5 ? ly - blockHeight + 9 : s > 0.5 ? ly + 9 : ly - blockHeight / 2 + 9
-            svg += SVG.text(lines, x: lx, y: firstY, size: 10.5, anchor: anchor, lineHeight: lineHeight)
+            svg += SVG.text(lines, x: lx, y: firstY, size: labelSize, anchor: anchor, lineHeight: lineHeight)
         }
         let ly = Self.height - 10
         svg += "<line x1=\"10\" y1=\"\(SVG.n(ly - 4))\" x2=\"34\" y2=\"\(SVG.n(ly - 4))\" stroke=\"#1d2733\" stroke-width=\"2.2\"/><circle cx=\"22\" cy=\"\(SVG.n(ly - 4))\" r=\"3.6\" fill=\"#1d2733\"/>"
-        svg += SVG.text(solid, x: 40, y: ly, size: 10.5)
+        svg += SVG.text(solid, x: 40, y: ly, size: labelSize)
         svg += "<line x1=\"80\" y1=\"\(SVG.n(ly - 4))\" x2=\"104\" y2=\"\(SVG.n(ly - 4))\" stroke=\"#1d2733\" stroke-width=\"1.6\" stroke-dasharray=\"6 4\"/><rect x=\"88.5\" y=\"\(SVG.n(ly - 7.5))\" width=\"7\" height=\"7\" fill=\"#fff\" stroke=\"#1d2733\" stroke-width=\"1.4\"/>"
-        svg += SVG.text(dashed, x: 110, y: ly, size: 10.5)
+        svg += SVG.text(dashed, x: 110, y: ly, size: labelSize)
         svg += "</svg>"
         return svg
     }

@@ -55,6 +55,7 @@ struct InstitutionViewBuilder {
         radar.maxValue = SelfCheckScale.range.upperBound
         radar.solid = "今回"
         radar.dashed = "前回"
+        radar.labelSize = 14
         radar.valueLine = { a in (a.target.map { "前回\($0) → " } ?? "") + "今回\(a.current)" }
         radar.valueDescription = { a in (a.target.map { "前回\($0)・" } ?? "") + "今回\(a.current)" }
         return .init(date: date.japanese, previousDate: facts.previousDate?.japanese, radarSVG: radar.render(), rows: rows,
