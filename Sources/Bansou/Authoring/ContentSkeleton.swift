@@ -70,6 +70,8 @@ public struct ContentSkeleton: Sendable {
         # tools: [クラウド受発注]   # 使ったツールの種類
         # outcomes:              # 成果の数字（before → after）
         #   - { label: 受注処理時間, before: 120, after: 30, unit: 分 }
+        # setbacks:              # うまくいかなかったことと学んだこと（各120字まで。一覧の「つまずきから学ぶ」で絞り込める）
+        #   - { what: 取引先1社はWeb発注に移らなかった, learned: 取引先の事情を先に聞く }
         # summary: 一覧に出る一段落の紹介文
         # client: 支援先の id      # clients/<id>.yaml。支援先の consent.stories が true でなければ公開されない
         # anonymize: auto        # client の社名などを alias に置き換えてから公開する
