@@ -10,6 +10,9 @@
   var status = document.getElementById("filter-status");
   var results = document.getElementById("filter-results");
   var list = document.getElementById("story-list");
+  // The count under the heading follows the filter ("14件の事例" stayed while 7 were shown).
+  var lead = document.getElementById("list-lead");
+  var leadText = lead ? lead.textContent : "";
   var root = panel.getAttribute("data-root") || "";
   var PAGE = 50;
   var shown = PAGE;
@@ -120,6 +123,7 @@
       results.hidden = true;
       if (list) list.hidden = false;
       status.textContent = announce ? "絞り込みを解除しました。全" + data.stories.length + "件" : "";
+      if (lead) lead.textContent = leadText;
       return;
     }
     var lookup = { industry: names("industry"), region: names("region"), size: names("size"), stage: names("after") };
@@ -137,6 +141,7 @@
     results.hidden = false;
     if (list) list.hidden = true;
     status.textContent = "条件に合う事例: " + hits.length + "件";
+    if (lead) lead.textContent = "条件に合う事例 " + hits.length + "件（全" + data.stories.length + "件中）";
   }
 
   function restore() {

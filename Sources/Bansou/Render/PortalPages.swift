@@ -29,8 +29,11 @@ struct PortalPages {
         jobs.append(partnersPage())
         jobs.append(StatsPage(views: views).job())
         jobs.append(searchPage(themes: taxonomies.first { $0.kind == "themes" }))
+        // A server answers a missing URL at any depth with 404.html: its links start from base_url's
+        // path ("/", "/portal/"), not from where the file lies.
         jobs.append(RenderJob(path: SiteLayout.notFound, template: "404",
-                              context: views.context(path: SiteLayout.notFound, title: "ページが見つかりません", ()), sources: []))
+                              context: views.context(path: SiteLayout.notFound, title: "ページが見つかりません",
+                                                     root: SiteLayout.basePath(library.site.base), ()), sources: []))
         if let keys { assignKeys(keys, to: &jobs) }
         return jobs
     }
@@ -66,7 +69,7 @@ struct PortalPages {
             intro: library.site.description, stages: views.stageSummaries(),
             latest: views.cards(stories.prefix(6), on: SiteLayout.home), storyCount: stories.count,
             industryCount: Set(stories.map(\.meta.industry.value)).count,
-            regionCount: Set(stories.map(\.meta.region.value)).count,
+            movedUpCount: stories.filter { $0.meta.stageAfter.value > $0.meta.stageBefore.value }.count,
             byStage: bars(byStage), byIndustry: bars(byIndustry), surveySource: guidance.stages.source)
         return RenderJob(path: SiteLayout.home, template: "home", context: views.context(path: SiteLayout.home, title: nil, page),
                          sources: [])
@@ -80,7 +83,8 @@ struct PortalPages {
             func page() -> ListPage {
                 var page = ListPage(heading: "成功事例", lead: "\(stories.count)件の事例（新しい順）", stories: views.cards(slice, on: path),
                                     pager: pager, taxonomies: nav)
-                if number == 1 { page.filters = filterPanel() }
+                // On every page of the list: the filters search all stories, not the page's.
+                page.filters = filterPanel()
                 return page
             }
             return RenderJob(path: path, template: "cases",
@@ -130,10 +134,16 @@ struct PortalPages {
                          sources: [])
     }
 
+    /// The list pages' sidebar: each taxonomy's terms that have stories, at most `sidebarTerms` of
+    /// them (a 41-theme list made the sidebar twice the height of the list) and a link to the rest.
+    static let sidebarTerms = 10
+
     func taxonomyNav(_ taxonomies: [Taxonomy]) -> [TaxonomyNav] {
         taxonomies.map { t in
-            TaxonomyNav(title: t.title, url: SiteLayout.taxonomy(t.kind),
-                        terms: t.terms.filter { !$0.stories.isEmpty }.map { LinkView(name: $0.name, url: SiteLayout.term(t.kind, $0.id), count: $0.stories.count) })
+            let terms = t.terms.filter { !$0.stories.isEmpty }
+            return TaxonomyNav(title: t.title, url: SiteLayout.taxonomy(t.kind),
+                               terms: terms.prefix(Self.sidebarTerms).map { LinkView(name: $0.name, url: SiteLayout.term(t.kind, $0.id), count: $0.stories.count) },
+                               more: terms.count > Self.sidebarTerms ? "すべての\(t.singular)（\(terms.count)）" : nil)
         }
     }
 
@@ -147,8 +157,11 @@ struct PortalPages {
 
     func taxonomyIndex(_ taxonomy: Taxonomy) -> RenderJob {
         let path = SiteLayout.taxonomy(taxonomy.kind)
+        // A term without stories keeps its page (the guidance's figures link to it) but is not listed
+        // ("0件" eight times on the industries page); the four stages are listed whatever their count.
+        let listed = taxonomy.kind == "stages" ? taxonomy.terms : taxonomy.terms.filter { !$0.stories.isEmpty }
         let page = TaxonomyIndexPage(title: taxonomy.title, singular: taxonomy.singular,
-                                     terms: taxonomy.terms.map { LinkView(name: $0.name, url: SiteLayout.term(taxonomy.kind, $0.id), count: $0.stories.count) })
+                                     terms: listed.map { LinkView(name: $0.name, url: SiteLayout.term(taxonomy.kind, $0.id), count: $0.stories.count) })
         return RenderJob(path: path, template: "taxonomy", context: views.context(path: path, title: "\(taxonomy.title)の事例", page), sources: [])
     }
 
@@ -158,6 +171,7 @@ struct PortalPages {
             let path = SiteLayout.term(taxonomy.kind, term.id, page: number)
             func page() -> TermPage {
                 TermPage(kind: taxonomy.kind, singular: taxonomy.singular, name: term.name, description: term.description,
+                         intro: TermIntroduction.text(kind: taxonomy.kind, name: term.name, stories: term.stories),
                          stories: views.cards(slice, on: path), count: term.stories.count,
                          indexURL: SiteLayout.taxonomy(taxonomy.kind), stage: number == 1 ? stage : nil, pager: pager)
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where every public page lives, relative to Output/site/. URLs are written
 /// relative and end in index.html, so the portal works when opened from disk;
 /// canonical URLs, the feed and the sitemap use base_url and pretty paths.
@@ -29,9 +31,20 @@ public enum SiteLayout {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
     }
 
+    /// base_url's path, the site root as a server sees it: "/" for https://dx.example.jp/,
+    /// "/portal/" for https://example.jp/portal/ (`base` ends in one slash).
+    public static func basePath(_ base: String) -> String {
+        guard let scheme = base.range(of: "://") else { return "/" }
+        guard let slash = base[scheme.upperBound...].firstIndex(of: "/") else { return "/" }
+        return String(base[slash...])
+    }
+
     /// The pretty absolute URL: https://dx.example.jp/cases/x/
+    /// A path with non-ASCII characters (a theme's readable slug) is percent-encoded, as sitemaps
+    /// and feeds want URLs; links inside the pages keep the characters (browsers encode them).
     public static func absolute(_ path: String, base: String) -> String {
         let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-        return base + pretty
+        guard pretty.utf8.contains(where: { $0 >= 0x80 }) else { return base + pretty }
+        return base + (pretty.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? pretty)
     }
 }

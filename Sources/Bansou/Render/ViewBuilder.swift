@@ -33,8 +33,10 @@ struct ViewBuilder {
         ("検索", SiteLayout.search, "search"),
     ]
 
-    func chrome(path: String, title: String?, description: String? = nil) -> Chrome {
-        let root = SiteLayout.root(of: path)
+    /// `root`: how the page's links reach the site root; by default relative to the page's own
+    /// path (the portal works from disk), the 404 page's from base_url (it is served at any depth).
+    func chrome(path: String, title: String?, description: String? = nil, root: String? = nil) -> Chrome {
+        let root = root ?? SiteLayout.root(of: path)
         let section = path.split(separator: "/").first.map(String.init) ?? ""
         var nav = Self.sections.map { item in
             Chrome.NavItem(title: item.title, url: item.path,
@@ -67,8 +69,8 @@ struct ViewBuilder {
                            phoneDigits: phone.map { String($0.filter { $0.isNumber || $0 == "+" }) }, publisherName: site.publisher.name)
     }
 
-    func context<Body>(path: String, title: String?, description: String? = nil, _ body: Body) -> PageContext<Body> {
-        let chrome = chrome(path: path, title: title, description: description)
+    func context<Body>(path: String, title: String?, description: String? = nil, root: String? = nil, _ body: Body) -> PageContext<Body> {
+        let chrome = chrome(path: path, title: title, description: description, root: root)
         return PageContext(chrome: chrome, root: chrome.root, page: body)
     }
 
@@ -79,13 +81,15 @@ struct ViewBuilder {
         let maxShare = guidance.stages.stages.map(\.surveyShare).max() ?? 1
         return guidance.stages.stages.map { stage in
             let n = stage.id.value
+            let from = library.published.filter { $0.meta.stageBefore.value == n }.count
+            let to = library.published.filter { $0.meta.stageAfter.value == n }.count
             return StageSummary(
                 id: n, name: stage.name, title: stage.title, phase: stage.phase, description: stage.description,
                 examples: stage.examples, share: ViewBuilder.number(stage.surveyShare) + "%",
                 shareWidth: String(format: "%.1f%%", stage.surveyShare / maxShare * 100),
                 url: SiteLayout.term("stages", String(n)),
-                storiesFrom: library.published.filter { $0.meta.stageBefore.value == n }.count,
-                storiesTo: library.published.filter { $0.meta.stageAfter.value == n }.count,
+                storiesFrom: from, storiesTo: to,
+                storiesLine: to > 0 ? "この段階に到達した事例 \(to)件" : from > 0 ? "この段階から出発した事例 \(from)件" : "この段階の事例はまだありません",
                 titleBasis: stage.basis("title"), examplesBasis: stage.basis("examples"),
                 valueChange: guidance.valueChange(atStage: n).map(GuidanceEvidenceViews.valueChangeLine))
         }
@@ -134,12 +138,16 @@ struct ViewBuilder {
             setbacks: (m.setbacks ?? []).map { SetbackRow(what: $0.what.value, learned: $0.learned.value) })
     }
 
+    /// The change column: a rate (unit %) changes by percentage points (48%→63% is +15ポイント,
+    /// not +31.3%); anything else by percent of its value before.
     func outcomeRow(_ o: Outcome) -> OutcomeRow {
-        let change = o.changePercent.map { p -> String in
-            let rounded = (p * 10).rounded() / 10
+        func signed(_ value: Double, _ suffix: String) -> String {
+            let rounded = (value * 10).rounded() / 10
             let text = Self.number(abs(rounded))
-            return rounded > 0 ? "+\(text)%" : rounded < 0 ? "−\(text)%" : "±0%"
-        } ?? "—"
+            return rounded > 0 ? "+\(text)\(suffix)" : rounded < 0 ? "−\(text)\(suffix)" : "±0\(suffix)"
+        }
+        let isRate = ["%", "％"].contains((o.unit ?? "").trimmingCharacters(in: .whitespaces))
+        let change = isRate ? signed(o.after - o.before, "ポイント") : o.changePercent.map { signed($0, "%") } ?? "—"
         return OutcomeRow(label: o.label, before: Self.number(o.before), after: Self.number(o.after), unit: o.unit ?? "",
                           change: change, improved: nil)
     }

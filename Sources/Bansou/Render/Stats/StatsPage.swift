@@ -143,7 +143,11 @@ struct StatsPage {
         // The stage labels are drawn right-aligned before the bars: the widest decides where the bars start
         // ("段階3 デジタライゼーション" was cut off by a fixed 170).
         let left = max(170, (ids.map { ChartSVG.width(stageLabel($0), size: 13) }.max() ?? 0) + 24), barH = 14.0, groupH = 3 * barH + 18, plotW = 400.0, width = left + plotW + 60, height = groupH * Double(ids.count) + 40
-        let label = title + ": " + ids.map { n in stageLabel(n) + " " + series.map { "\($0.0) \(ViewBuilder.number(($0.2(n) * 10).rounded() / 10))%" }.joined(separator: "、") }.joined(separator: "。")
+        // The sizes (N, n) once, in the legend's words; each stage then names the series briefly.
+        let short = ["中小企業の調査", "支援前", "支援後"]
+        let label = title + "（" + series.map(\.0).joined(separator: "、") + "）: " + ids.map { n in
+            stageLabel(n) + " " + zip(short, series).map { "\($0) \(ViewBuilder.number(($1.2(n) * 10).rounded() / 10))%" }.joined(separator: "、")
+        }.joined(separator: "。")
         var svg = ChartSVG.open(id: "chart-national", width: width, height: height, title: title, label: label)
         for (k, s) in series.enumerated() {
             let x = 8 + Double(k) * 200

@@ -11,6 +11,10 @@ struct StageSummary {
     let url: String
     let storiesFrom: Int
     let storiesTo: Int
+    /// The home page's line under the stage: the stories that reached it, or, when none did (stage 1:
+    /// nobody moves down to it), the stories that started there, or that there are none yet;
+    /// never "到達した事例 0件".
+    let storiesLine: String
     /// Whose words the title and the examples are (「ガイダンス 2.1」 / 「本ポータルの整理」).
     let titleBasis: BasisLabel?
     let examplesBasis: BasisLabel?
@@ -31,7 +35,9 @@ struct HomePage {
     let latest: [RenderedCard]
     let storyCount: Int
     let industryCount: Int
-    let regionCount: Int
+    /// Stories whose stage went up (all of them, in a sample that keeps its promise); the home page
+    /// shows it instead of a count of regions, which read "8 地方" on a one-region portal.
+    let movedUpCount: Int
     let byStage: [BarRow]
     let byIndustry: [BarRow]
     let surveySource: String?
@@ -61,6 +67,8 @@ struct TaxonomyNav {
     let title: String
     let url: String
     let terms: [LinkView]
+    /// "すべてのテーマ（41）" when the sidebar shows only the first terms of a long taxonomy.
+    var more: String? = nil
 }
 
 struct Pager {
@@ -92,6 +100,8 @@ struct TermPage {
     let singular: String
     let name: String
     let description: String?
+    /// What the stories of the term share and how far they moved (TermIntroduction).
+    var intro: String? = nil
     let stories: [RenderedCard]
     let count: Int
     let indexURL: String
