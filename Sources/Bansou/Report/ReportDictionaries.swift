@@ -37,6 +37,7 @@ extension ReportView: MustacheDictionary {
         d.put("stageThen", stageThen)
         d.put("changeText", changeText)
         d.put("overdueText", overdueText)
+        d.put("nextStageEvidence", nextStageEvidence)
         d.put("bpoCandidates", bpoCandidates)
         d.put("radarSVG", radarSVG)
         return d

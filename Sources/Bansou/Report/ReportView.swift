@@ -58,6 +58,9 @@ struct ReportView {
     // The first pages
     let nextSteps: [StepRow]
     let effects: [EffectRow]
+    /// Guidance 2.2: what companies that reached the next stage gained (a survey median), for
+    /// an owner who does not yet see why the next stage pays; nil where the guidance gives no figure.
+    let nextStageEvidence: String?
     let peers: [PeerRow]
     let goals: [String]
 

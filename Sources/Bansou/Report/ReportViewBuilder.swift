@@ -37,6 +37,15 @@ struct ReportViewBuilder {
         return "段階\(stage) " + (guidance.stage(stage)?.name ?? "")
     }
 
+    /// 「段階3（…）に進んだ中小企業では、労働生産性の変化 +262千円/人・売上高の変化 +2.8%（中央値）」:
+    /// the guidance's 2.2 figures for the stage after the company's (none for 未診断 or stage 4,
+    /// nor where the extraction does not place the figures: stages 1 and 2).
+    func nextStageEvidence(after stage: Int?) -> String? {
+        guard let stage, stage < 4, let row = guidance.valueChange(atStage: stage + 1) else { return nil }
+        let name = guidance.stage(stage + 1)?.name ?? ""
+        return "段階\(stage + 1)（\(name)）に進んだ中小企業では、\(GuidanceEvidenceViews.valueChangeLine(row))という調査結果があります"
+    }
+
     static func span(_ start: YearMonth, months: Int) -> String {
         let end = start.adding(months: max(months, 1) - 1)
         return months <= 1 ? start.japanese
@@ -189,7 +198,8 @@ struct ReportViewBuilder {
             },
             achievements: achievements,
             overdueText: overdue > 0 ? "予定の時期を過ぎた取組が\(overdue)件あります。進め方を次回ご相談させてください。" : nil,
-            nextSteps: nextSteps, effects: effects, peers: peerRows(d.peers, company: d.stage.effective),
+            nextSteps: nextSteps, effects: effects, nextStageEvidence: nextStageEvidence(after: stage.effective),
+            peers: peerRows(d.peers, company: d.stage.effective),
             goals: (client.goals ?? []).map(\.text.value),
             stageDiagramSVG: diagram,
             areaChartSVG: AreaLevelChartSVG(rows: chartRows, stage: stage.effective, previousLabel: change.map { Self.month($0.since) }).render(),
