@@ -14,7 +14,7 @@ struct PDFFacts {
     /// One line per page, as `Page    1 size: 594.96 x 841.92 pts (A4)`.
     let pageSizes: [String]
     let fonts: [Font]
-    /// `pdftotext -layout`.
+    /// `pdftotext` in reading order (not `-layout`, which interleaves the lines of side-by-side columns).
     let text: String
 
     /// The text without white space: pdftotext breaks lines and spaces columns at will.
@@ -38,7 +38,7 @@ struct PDFFacts {
         let fontList = try FixtureSite.exec("pdffonts", [path])
         try #require(fontList.status == 0, "pdffonts cannot read \(path): \(fontList.stderr)")
         fonts = Self.parseFonts(fontList.stdout)
-        let text = try FixtureSite.exec("pdftotext", ["-layout", path, "-"])
+        let text = try FixtureSite.exec("pdftotext", [path, "-"])
         try #require(text.status == 0, "pdftotext cannot read \(path): \(text.stderr)")
         self.text = text.stdout
     }
@@ -76,6 +76,12 @@ extension FixtureSite {
     func clientsOnDisk() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Content/clients").path)
             .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// The PDFs a `build --pdf` prints: one per client, and the institution's own report when
+    /// the site describes the institution (Content/institution.yaml).
+    func pdfCount() throws -> Int {
+        try clientsOnDisk().count + (exists("Content/institution.yaml") ? 1 : 0)
     }
 
     /// A client's report.json, the build's own account of what its report says.

@@ -88,6 +88,8 @@ final class PDFBrowser: @unchecked Sendable {
                 "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe", "--no-first-run",
                 "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
                 "--disable-sync", "--disable-component-update", "--mute-audio", "--hide-scrollbars",
+                // No crash handler: it would leave our process group, so killing the group would miss it.
+                "--disable-breakpad", "--disable-crash-reporter",
                 "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "about:blank",
             ], environment: environment, errorLog: folder.appendingPathComponent("stderr.log"))
             do {

@@ -10,6 +10,8 @@ public struct PDFPrinter: Sendable {
     public var timeout: TimeInterval = 60
     /// Tabs printing at once: on 2 cores, 3 keep both busy while one tab waits for its page.
     public static let defaultTabs = 3
+    /// Tabs of this printer; `BANSOU_PDF_TABS` sets another number (to measure, or for more cores).
+    public var tabs = PDFPrinter.defaultTabs
 
     /// What the user is told when no browser is found (exit code 3).
     public static let missingBrowserMessage = "error: Chromium is needed for --pdf: run 'apt-get install -y chromium fonts-noto-cjk'"
@@ -23,6 +25,7 @@ public struct PDFPrinter: Sendable {
         locateBrowser(environment: environment).map { found in
             var printer = found
             if let text = environment["BANSOU_PDF_TIMEOUT"], let seconds = TimeInterval(text), seconds > 0 { printer.timeout = seconds }
+            if let text = environment["BANSOU_PDF_TABS"], let tabs = Int(text), tabs > 0 { printer.tabs = min(tabs, 32) }
             return printer
         }
     }
@@ -69,13 +72,13 @@ public struct PDFPrinter: Sendable {
         public var description: String { message }
     }
 
-    /// Prints every job in `concurrency` tabs of one browser; returns the failures (empty when
+    /// Prints every job in `concurrency` (else `tabs`) tabs of one browser; returns the failures (empty when
     /// all printed). `timeout` bounds each step of a report (open, load, print): a page or a
     /// browser that hangs longer is given up on (the browser started again when it hangs).
     /// `date` becomes the PDFs' creation date (see PDFDeterminism); `progress` is told of each
     /// report done, printed or failed for good.
-    public func print(_ jobs: [Job], concurrency: Int = PDFPrinter.defaultTabs, timeout: TimeInterval? = nil, date: Day? = nil,
+    public func print(_ jobs: [Job], concurrency: Int? = nil, timeout: TimeInterval? = nil, date: Day? = nil,
                       progress: (@Sendable (_ done: Int, _ total: Int, _ job: Job) -> Void)? = nil) -> [Failure] {
-        PDFPrintRun(jobs: jobs, browser: browser, timeout: timeout ?? self.timeout, date: date, progress: progress).run(tabs: concurrency)
+        PDFPrintRun(jobs: jobs, browser: browser, timeout: timeout ?? self.timeout, date: date, progress: progress).run(tabs: concurrency ?? tabs)
     }
 }
