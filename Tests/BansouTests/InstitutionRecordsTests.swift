@@ -130,6 +130,20 @@ struct InstitutionRecordsTests {
         try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) ?? [:]
     }
 
+    /// A file in the referrals folder that is not loaded as a referral would keep its names from
+    /// the gate: it is an error, as in the clients folder.
+    @Test func aReferralFileTheLoaderSkipsIsAnError() throws {
+        let site = try FixtureSite(files: [
+            "Content/clients/.gitkeep": "",
+            "Content/referrals/memo.txt": "株式会社テスト見込の件\n",
+            "Content/referrals/.gitkeep": "",
+        ])
+        let run = try site.run("build")
+        #expect(run.status == 1)
+        #expect(run.errorLines == ["Content/referrals/memo.txt:1:1: error: not loaded as a referral, so the publishing gate cannot check for the names it holds: a referral is <name>.yaml; move anything else out of the referrals folder"],
+                "\(run.stderr)")
+    }
+
     /// Nothing of institution.yaml (but a public statement), the staff files or the referrals
     /// reaches Output/site: every note, name and title they hold is looked for in every file.
     @Test func noRecordOfThePracticeReachesThePortal() throws {

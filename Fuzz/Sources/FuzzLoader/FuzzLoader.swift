@@ -40,7 +40,8 @@ enum LoaderCheck {
         { decode(ChallengesFile.self, $0, $1) }, { decode(InstitutionsFile.self, $0, $1) },
         { decode(SkillsFile.self, $0, $1) }, { decode(PolicyToolsFile.self, $0, $1) },
         { decode(IndustriesFile.self, $0, $1) }, { decode(RegionsFile.self, $0, $1) },
-        { decode(NeedLayersFile.self, $0, $1) },
+        { decode(NeedLayersFile.self, $0, $1) }, { decode(PracticesFile.self, $0, $1) },
+        { decode(InstitutionRecord.self, $0, $1) }, { decode(Referral.self, $0, $1) },
     ]
 
     static func markdown(_ source: SourceText, _ shape: TextShape) {

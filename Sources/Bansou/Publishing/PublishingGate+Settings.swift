@@ -53,5 +53,20 @@ extension PublishingGate {
             log.error("not loaded as a client, so the publishing gate cannot check for its terms: a client is <id>.yaml (lower-case id); move anything else out of the clients folder",
                       at: SourceLocation(path: "\(display)/\(name)"))
         }
+        checkReferralsFolder(log: log)
+    }
+
+    /// Referrals name companies and people as client files do: a file in the referrals
+    /// folder that was not loaded (`x.YAML`, `memo.txt`) would leave its names unchecked.
+    /// The folder itself is optional.
+    func checkReferralsFolder(log: DiagnosticLog) {
+        let display = library.contentPath("referrals")
+        let url = URL(fileURLWithPath: display, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
+        let loaded = Set(library.referrals.map(\.path))
+        for name in names.sorted() where !name.hasPrefix(".") && !loaded.contains("\(display)/\(name)") {
+            log.error("not loaded as a referral, so the publishing gate cannot check for the names it holds: a referral is <name>.yaml; move anything else out of the referrals folder",
+                      at: SourceLocation(path: "\(display)/\(name)"))
+        }
     }
 }
