@@ -12,11 +12,12 @@ enum ChartSVG {
     /// the figure's frame, so 1 unit is drawn as about 1 px and 12-unit text stays 12 px.
     static let narrowWidth = 330.0
 
-    /// The drawing for a wide screen and the one for a phone (class `narrow`, its own id
-    /// `<id>-narrow`), shown one at a time by style.css.
+    /// The drawing for a phone (class `narrow`, its own id `<id>-narrow`) and, after it, the one
+    /// for a wide screen, shown one at a time by style.css (the phone's first, so that a sibling
+    /// selector can hide the wide one: the Nu checker's CSS parser does not know :has()).
     static func variants(wide: String, narrow: String) -> String {
-        guard let r = narrow.range(of: "class=\"diagram\"") else { return wide + narrow }
-        return wide + narrow.replacingCharacters(in: r, with: "class=\"diagram narrow\"")
+        guard let r = narrow.range(of: "class=\"diagram\"") else { return narrow + wide }
+        return narrow.replacingCharacters(in: r, with: "class=\"diagram narrow\"") + wide
     }
 
     static func open(id: String, width: Double, height: Double, title: String, label: String) -> String {
