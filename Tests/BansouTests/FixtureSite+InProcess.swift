@@ -13,6 +13,11 @@ extension FixtureSite {
     /// any other is a mistake in the test and throws.
     @discardableResult
     func runInProcess(_ arguments: String...) throws -> Run {
+        try runInProcess(arguments: arguments)
+    }
+
+    @discardableResult
+    func runInProcess(arguments: [String]) throws -> Run {
         guard let command = arguments.first, command == "build" || command == "check" else {
             throw FixtureError(message: "runInProcess runs build or check, not \(arguments)")
         }
