@@ -36,7 +36,7 @@ struct EndToEndTests {
         // Optional values reach the templates (size band, summary), on the story and in lists.
         #expect(story.contains("21〜50名"))
         #expect(try site.read("Output/site/cases/index.html").contains("受注処理の時間を4分の1にしました。"))
-        #expect(story.contains("<td class=\"change\">−75%</td>"))
+        #expect(story.contains("<td class=\"change\" data-label=\"変化\">−75%</td>"))
         #expect(story.contains("href=\"../../industries/manufacturing/index.html\""))
         let industry = try site.read("Output/site/industries/manufacturing/index.html")
         #expect(industry.contains("href=\"../../cases/fax-to-cloud/index.html\""))

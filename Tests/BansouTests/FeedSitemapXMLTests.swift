@@ -18,7 +18,7 @@ struct FeedSitemapXMLTests {
             "Content/clients/.gitkeep": "",
             "Content/cases/marks.md": FixtureSite.story(title: "<受注> & \\\"出荷\\\" の'見える化'", date: "2026-10-01",
                                                         extra: "summary: \"1 < 2 && 3 > 2 ]]> の要約\""),
-            "Content/cases/plain.md": FixtureSite.story(title: "日報をスマホで", date: "2026-09-01"),
+            "Content/cases/plain.md": FixtureSite.story(title: "日報をスマホで", date: "2026-09-01", extra: "themes: [ペーパーレス, \"R&D\"]"),
             "Content/pages/about.md": "---\ntitle: 運営者\n---\n本文。\n",
         ])
     }
@@ -47,7 +47,10 @@ struct FeedSitemapXMLTests {
         let locs = root.elements(forName: "url").compactMap { $0.elements(forName: "loc").first?.stringValue }
         let pages = try site.snapshot("Output/site").keys.filter { $0.hasSuffix(".html") && $0 != "404.html" }
         #expect(locs.count == pages.count)
-        #expect(Set(locs) == Set(pages.map { "https://test.example.jp/dx/" + ($0 == "index.html" ? "" : String($0.dropLast("index.html".count))) }))
+        // Theme pages have Japanese paths: a <loc> is written percent-encoded, in ASCII.
+        #expect(pages.contains { $0.unicodeScalars.contains { !$0.isASCII } }, "no page with a Japanese path: \(pages.sorted())")
+        #expect(locs.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) && !$0.contains("&") }, "\(locs)")
+        #expect(Set(locs.map { $0.removingPercentEncoding ?? $0 }) == Set(pages.map { "https://test.example.jp/dx/" + ($0 == "index.html" ? "" : String($0.dropLast("index.html".count))) }))
         let story = root.elements(forName: "url").first { $0.elements(forName: "loc").first?.stringValue == "https://test.example.jp/dx/cases/marks/" }
         #expect(story?.elements(forName: "lastmod").first?.stringValue == "2026-10-01")
     }
