@@ -109,6 +109,13 @@ struct EndToEndTests {
         #expect(run.stdout.contains(" \(swept.count) removed)"), "\(run.stdout) but swept \(swept.sorted())")
     }
 
+    /// A list page without its `<script type="application/json" id="story-index">` element.
+    static func withoutEmbeddedIndex(_ html: String) -> String? {
+        guard let start = html.range(of: "<script type=\"application/json\" id=\"story-index\">") else { return html }
+        guard let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex) else { return nil }
+        return String(html[..<start.lowerBound] + html[end.upperBound...])
+    }
+
     /// The files (not folders) of Output/site and Output/reports (not the writer's staging tree).
     static func files(_ site: FixtureSite) throws -> Set<String> {
         Set(try site.snapshot().keys.filter { path in
@@ -143,7 +150,10 @@ struct EndToEndTests {
         ])
         #expect(try site.runInProcess("build").status == 0)
         #expect(try site.read("Output/site/cases/index.html").contains("新しい事例"))
-        let second = try site.read("Output/site/cases/page/2/index.html")
+        // Page 2 lists only the older story (the filters' embedded index names every story, so
+        // it is cut out before looking).
+        let page = try site.read("Output/site/cases/page/2/index.html")
+        let second = try #require(Self.withoutEmbeddedIndex(page))
         #expect(second.contains("古い事例") && !second.contains("新しい事例"))
         #expect(second.contains("href=\"../../../cases/index.html\" rel=\"prev\""))
         #expect(try site.read("Output/site/industries/manufacturing/page/2/index.html").contains("古い事例"))
