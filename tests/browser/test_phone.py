@@ -97,6 +97,10 @@ def test_wide_tables_read_as_cards_on_a_phone(phone, site, story_slug):
     label = phone.execute_script("return getComputedStyle(arguments[0], '::before').content", cells[-1])
     head = phone.execute_script("return document.querySelectorAll('table.challenges thead th')[3].textContent")
     assert label == f'"{head}"', (label, head)
+    # The caption keeps the card's width (as a table-caption it was one character wide, 20 lines tall).
+    caption = phone.find_elements(By.CSS_SELECTOR, "table.challenges caption")
+    if caption:
+        assert caption[0].rect["width"] > 250 and caption[0].rect["height"] < 80, caption[0].rect
     phone.get(file_url(site / "cases" / story_slug / "index.html"))
     outcomes = phone.find_elements(By.CSS_SELECTOR, "table.outcomes tbody tr")
     if outcomes:

@@ -85,7 +85,7 @@ struct GuidanceDiagrams {
             head += ChartSVG.text("フェーズ\(i + 1)", x: x + 24, y: 34, size: 12, fill: "#ffffff")
             head += ChartSVG.text(p.name, x: x + 24, y: 56, size: 15, weight: "700", fill: "#ffffff")
             svg += ChartSVG.link("#phase-\(p.id.value)", label: "フェーズ\(i + 1) \(p.name)", head)
-            svg += ChartSVG.text("対象: " + stageIDs.map { "段階\($0)" }.joined(separator: "・") + " ・ 事例 \(count)件", x: x + 4, y: 98, size: 11, fill: "#4a5866")
+            svg += ChartSVG.text("対象: " + stageIDs.map { "段階\($0)" }.joined(separator: "・") + " ・ 事例 \(count)件", x: x + 4, y: 98, size: 12, fill: "#4a5866")
             var y = 112.0
             for activity in p.activities {
                 let wrapped = Self.wrap(activity.title, maxWidth: boxW - 20, size: 12, maxLines: 2)
