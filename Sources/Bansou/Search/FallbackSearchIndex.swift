@@ -10,7 +10,8 @@ import Foundation
 /// (a <script src> loads from disk where fetch() cannot):
 /// `{ "pages": [{"t": title, "u": root-relative URL}],
 ///    "tokens": {"token": [page numbers, delta-encoded]},
-///    "weights": {"token": [the token's SearchWeight on each of those pages]} }`.
+///    "weights": {"token": [the token's SearchWeight on each of those pages]} }`
+/// (a token whose weight is 1 on every page has no weights entry).
 /// Tokens are SearchTokenizer's: Japanese bigrams and lower-case English words.
 ///
 /// Each page's text is a script of its own, `site/search/text/<page path>.js`, loaded only for
@@ -154,9 +155,13 @@ enum FallbackSearchIndex {
             }
             out.append(UInt8(ascii: "]"))
         }
+        // A token found once in the body of every page it is on (weight 1 everywhere; two tokens
+        // in three on the sample) has no list: search.js takes a missing weight as 1.
         out += "},\n\"weights\":{".utf8
-        for (n, item) in published.enumerated() {
-            if n > 0 { out.append(UInt8(ascii: ",")) }
+        var first = true
+        for item in published where weights[Int(item.list)].contains(where: { $0 != 1 }) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
             out += json(item.token).utf8
             out += ":[".utf8
             for (k, weight) in weights[Int(item.list)].enumerated() {
