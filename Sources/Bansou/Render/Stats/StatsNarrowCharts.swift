@@ -22,18 +22,7 @@ extension StatsPage {
             let y = head + cell * Double(i)
             svg += ChartSVG.text("段階\(b)", x: 2, y: y + cell / 2 + 5, size: 13, weight: "700", fill: ChartSVG.stageInk[b] ?? Self.narrowInk)
             for (j, a) in ids.enumerated() {
-                let x = left + cell * Double(j)
-                if a < b {
-                    svg += ChartSVG.rect(x: x + 2, y: y + 2, w: cell - 4, h: cell - 4, fill: "#f4f7f8", rx: 6)
-                    svg += ChartSVG.text("—", x: x + cell / 2, y: y + cell / 2 + 5, anchor: "middle", fill: "#8a96a3")
-                    continue
-                }
-                let c = m[b]?[a] ?? 0
-                let alpha = c == 0 ? 0.0 : 0.15 + 0.85 * Double(c) / top
-                svg += "<rect x=\"\(ChartSVG.n(x + 2))\" y=\"\(ChartSVG.n(y + 2))\" width=\"\(ChartSVG.n(cell - 4))\" height=\"\(ChartSVG.n(cell - 4))\" rx=\"6\" fill=\"\(ChartSVG.brand)\" fill-opacity=\"\(String(format: "%.2f", alpha))\" stroke=\"#d5dde2\"/>"
-                svg += ChartSVG.link(root + SiteLayout.term("stages", String(a)), label: "段階\(b)から段階\(a)へ \(c)件",
-                                     ChartSVG.text("\(c)", x: x + cell / 2, y: y + cell / 2 + 7, size: 18, anchor: "middle", weight: "700",
-                                                   fill: alpha > 0.55 ? "#ffffff" : Self.narrowInk))
+                svg += transitionCell(m, from: b, to: a, x: left + cell * Double(j), y: y, cell: cell, top: top, numberSize: 18)
             }
         }
         svg += GuidanceDiagrams.lines(legend, x: 2, y: gridBottom + 20, size: 12, fill: Self.narrowSoft)

@@ -51,19 +51,7 @@ struct StatsPage {
             let y = head + cell * Double(i)
             svg += ChartSVG.text(stageLabel(b), x: left - 10, y: y + cell / 2 + 5, anchor: "end", weight: "700", fill: ChartSVG.stageInk[b] ?? "#1d2733")
             for (j, a) in ids.enumerated() {
-                let x = left + cell * Double(j)
-                if a < b {
-                    svg += ChartSVG.rect(x: x + 2, y: y + 2, w: cell - 4, h: cell - 4, fill: "#f4f7f8", rx: 6)
-                    svg += ChartSVG.text("—", x: x + cell / 2, y: y + cell / 2 + 5, anchor: "middle", fill: "#8a96a3")
-                    continue
-                }
-                let c = m[b]?[a] ?? 0
-                let alpha = c == 0 ? 0.0 : 0.15 + 0.85 * Double(c) / top
-                svg += "<rect x=\"\(ChartSVG.n(x + 2))\" y=\"\(ChartSVG.n(y + 2))\" width=\"\(ChartSVG.n(cell - 4))\" height=\"\(ChartSVG.n(cell - 4))\" rx=\"6\" fill=\"\(ChartSVG.brand)\" fill-opacity=\"\(String(format: "%.2f", alpha))\" stroke=\"#d5dde2\"/>"
-                let href = root + SiteLayout.term("stages", String(a))
-                svg += ChartSVG.link(href, label: "段階\(b)から段階\(a)へ \(c)件",
-                                     ChartSVG.text("\(c)", x: x + cell / 2, y: y + cell / 2 + 7, size: 20, anchor: "middle", weight: "700",
-                                                   fill: alpha > 0.55 ? "#ffffff" : "#1d2733"))
+                svg += transitionCell(m, from: b, to: a, x: left + cell * Double(j), y: y, cell: cell, top: top, numberSize: 20)
             }
         }
         svg = ChartSVG.variants(wide: ChartSVG.close(svg), narrow: narrowTransitions(m, title: title, label: title + ": " + (pairs.isEmpty ? "事例なし" : pairs.joined(separator: "、"))))
@@ -75,6 +63,21 @@ struct StatsPage {
         return ChartView(id: "transitions", title: title,
                          lead: "行が支援前の段階、列が支援後の段階です。対角線より右にある事例ほど、大きく段階を上がっています。",
                          svg: svg, table: table)
+    }
+
+    /// One cell of the transition matrix (both drawings): — below the diagonal, else the count on
+    /// a square as dark as the count is large, linked to the stage reached.
+    func transitionCell(_ m: [Int: [Int: Int]], from b: Int, to a: Int, x: Double, y: Double, cell: Double, top: Double, numberSize: Double) -> String {
+        if a < b {
+            return ChartSVG.rect(x: x + 2, y: y + 2, w: cell - 4, h: cell - 4, fill: "#f4f7f8", rx: 6)
+                + ChartSVG.text("—", x: x + cell / 2, y: y + cell / 2 + 5, anchor: "middle", fill: "#8a96a3")
+        }
+        let c = m[b]?[a] ?? 0
+        let alpha = c == 0 ? 0.0 : 0.15 + 0.85 * Double(c) / top
+        return "<rect x=\"\(ChartSVG.n(x + 2))\" y=\"\(ChartSVG.n(y + 2))\" width=\"\(ChartSVG.n(cell - 4))\" height=\"\(ChartSVG.n(cell - 4))\" rx=\"6\" fill=\"\(ChartSVG.brand)\" fill-opacity=\"\(String(format: "%.2f", alpha))\" stroke=\"#d5dde2\"/>"
+            + ChartSVG.link(root + SiteLayout.term("stages", String(a)), label: "段階\(b)から段階\(a)へ \(c)件",
+                            ChartSVG.text("\(c)", x: x + cell / 2, y: y + cell / 2 + 7, size: numberSize, anchor: "middle", weight: "700",
+                                          fill: alpha > 0.55 ? "#ffffff" : "#1d2733"))
     }
 
     func counted(_ items: [(id: String, name: String)], kind: String, key: (CaseStudy) -> String) -> [(label: String, value: Int, href: String?)] {
