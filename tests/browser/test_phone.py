@@ -114,3 +114,17 @@ def test_tables_stay_tables_on_a_desktop(driver, site):
     row = driver.find_element(By.CSS_SELECTOR, "table.challenges tbody tr")
     tops = {round(c.rect["y"]) for c in row.find_elements(By.CSS_SELECTOR, "th, td")}
     assert len(tops) == 1, f"a desktop row should be one line of cells: {tops}"
+
+
+def test_chart_text_is_at_least_12_px_on_a_desktop_too(driver, site):
+    """At 1280 px the wide drawings are shown, scaled to the column: none below 12 px either
+    (the process diagram, 978 units wide in a 960-px box, had 10.8-px text)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        for page in ["guidance/process", "guidance/stages", "guidance/institutions", "guidance/skills", "stats"]:
+            driver.get(file_url(site / page / "index.html"))
+            assert not driver.execute_script(SMALL_TEXT), page
+            shown = [s for s in driver.find_elements(By.CSS_SELECTOR, "figure.figure-svg > svg") if s.is_displayed()]
+            assert shown and all("narrow" not in s.get_attribute("class") for s in shown), page
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
