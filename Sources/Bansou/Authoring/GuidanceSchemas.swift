@@ -199,6 +199,10 @@ extension SchemaTables {
                 ("from_stage", Schema.integer("この段階から勧める（1–4）", 1...4)),
                 ("points", Schema.list("活用の仕方（ガイダンスの言葉）", of: Self.texts)),
                 ("notes", Schema.list("ガイダンスにない実務上の補足（reading で本ポータルの整理と示す）", of: Self.texts)),
+                ("links", Schema.list("公式の情報（経済産業省・IPA のページ）。ポータルに「公式の情報」として載る", of: Schema.object("ページ", required: ["title", "url"], [
+                    ("title", Schema.text("ページの名前", notBlank: true)),
+                    ("url", Schema.pattern("https://…", SchemaTables.webLinkPattern)),
+                ]))),
                 ("task", Schema.object("計画の作業 policy:<id>（ないツールは参考として載せるだけ）", required: ["title", "months", "timing"], [
                     ("title", Schema.text("作業の名前")),
                     ("months", Schema.integer("期間（月数）", 1...36)),

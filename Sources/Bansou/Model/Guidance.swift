@@ -198,10 +198,18 @@ public struct PolicyTool: Decodable, Sendable, GuidanceSourced {
     /// The plan task that puts the tool to work (`policy:<id>`); a tool without one is
     /// shown as a reference only.
     public var task: PolicyTask?
+    /// The official pages of the tool (METI, IPA), shown on the portal as its sources.
+    public var links: [SourceLink]?
     public var section: String?
     public var reading: OrderedMap<String>?
     public static let readableKeys = ["name", "summary", "from_stage", "points", "notes", "task"]
-    enum CodingKeys: String, CodingKey { case id, name, summary, points, notes, task, section, reading, fromStage = "from_stage" }
+    enum CodingKeys: String, CodingKey { case id, name, summary, points, notes, task, links, section, reading, fromStage = "from_stage" }
+}
+
+/// An official page a guidance item rests on: `{ title: DX推進指標のご案内（IPA）, url: https://… }`.
+public struct SourceLink: Decodable, Sendable {
+    public var title: String
+    public var url: Located<String>
 }
 
 /// How a policy tool becomes a plan task: its title, length and place in the plan.

@@ -130,12 +130,14 @@ struct GuidancePages {
             struct ToolView {
                 let id: String; let name: String; let summary: String; let fromStage: String; let points: [String]; let notes: [String]
                 let summaryBasis: BasisLabel?; let fromStageBasis: BasisLabel?; let pointsBasis: BasisLabel?; let notesBasis: BasisLabel?
+                let links: [LinkView]
             }
             return guidance.policyTools.tools.map { t in
                 ToolView(id: t.id.value, name: t.name, summary: t.summary,
                          fromStage: "段階\(t.fromStage.value)（\(views.stageName(t.fromStage.value))）から", points: t.points ?? [], notes: t.notes ?? [],
                          summaryBasis: t.basis("summary"), fromStageBasis: t.basis("from_stage"),
-                         pointsBasis: t.basis("points"), notesBasis: t.basis("notes"))
+                         pointsBasis: t.basis("points"), notesBasis: t.basis("notes"),
+                         links: (t.links ?? []).map { LinkView(name: $0.title, url: $0.url.value) })
             }
         }
     }

@@ -39,6 +39,7 @@ struct GuidanceValidator {
         }
         check.unique(g.policyTools.tools, id: \.id, kind: "policy tool")
         for tool in g.policyTools.tools {
+            for link in tool.links ?? [] { check.link(link.url, field: "links.url", allowing: LinkURL.web) }
             check.range(tool.fromStage, 1...4, what: "from_stage")
             // v2: how the tool becomes a plan task (`policy:<id>`).
             guard let task = tool.task else { continue }
