@@ -90,6 +90,9 @@ final class PDFBrowser: @unchecked Sendable {
                 "--disable-sync", "--disable-component-update", "--mute-audio", "--hide-scrollbars",
                 // No crash handler: it would leave our process group, so killing the group would miss it.
                 "--disable-breakpad", "--disable-crash-reporter",
+                // No throttled timers in tabs Chromium thinks are in the background (see PDFPrintRun.openTab).
+                "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+                "--disable-backgrounding-occluded-windows",
                 "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "about:blank",
             ], environment: environment, errorLog: folder.appendingPathComponent("stderr.log"))
             do {

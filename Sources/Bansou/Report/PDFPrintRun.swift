@@ -154,7 +154,10 @@ final class PDFPrintRun: @unchecked Sendable {
     }
 
     private func openTab(_ pipe: DevToolsPipe, generation: Int) throws -> Tab {
-        let target = try pipe.call("Target.createTarget", ["url": "about:blank"], timeout: timeout)["targetId"] as? String ?? ""
+        // A window of its own: a second tab of one window is a background tab, whose renderer
+        // Chromium runs at nice 5 (checked with ps; --disable-renderer-backgrounding does not
+        // change it), so on a busy machine every other process would come first.
+        let target = try pipe.call("Target.createTarget", ["url": "about:blank", "newWindow": true], timeout: timeout)["targetId"] as? String ?? ""
         let session = try pipe.call("Target.attachToTarget", ["targetId": target, "flatten": true], timeout: timeout)["sessionId"] as? String ?? ""
         return Tab(generation: generation, target: target, session: session)
     }
