@@ -244,7 +244,7 @@ struct PortfolioTests {
         #expect(dash.contains("要フォロー（3社）"))
 
         // The table: one row per client with its report, advisor sheet and PDF; sortable heads.
-        let table = try #require(Self.between(dash, "<table class=\"data compact portfolio\" id=\"portfolio-table\">", "</table>"))
+        let table = try #require(Self.between(dash, "<table class=\"data compact portfolio stack\" id=\"portfolio-table\">", "</table>"))
         for id in ["a-rising", "b-late", "c-quiet", "d-silent"] {
             #expect(table.contains("href=\"\(id)/index.html\""), "\(id) report link")
             #expect(table.contains("href=\"\(id)/advisor.html\""), "\(id) advisor link")
@@ -262,7 +262,7 @@ struct PortfolioTests {
     @Test func dashboardClientListShowsTheNextOpenStepWithItsStatus() throws {
         let site = try build()
         let dash = try site.read("Output/reports/index.html")
-        let list = try #require(Self.between(dash, "<table class=\"data compact clients\">", "</table>"))
+        let list = try #require(Self.between(dash, "<table class=\"data compact clients stack\">", "</table>"))
         // b-late's overdue explicit task is its next step, marked late, with its period.
         let row = try #require(Self.between(list, "<a href=\"b-late/index.html\">", "</tr>"))
         #expect(row.contains("受注台帳の電子化<span class=\"tag tag-late\">遅れ</span>"))
