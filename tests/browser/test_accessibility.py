@@ -15,7 +15,7 @@ BLOCKING = {"serious", "critical"}
 PAGES = ["index.html", "cases/index.html", "STORY", "stats/index.html", "search/index.html?q=データ活用",
          # and the pages with the guidance's diagrams (inline SVG with links), the partners page
          "guidance/stages/index.html", "guidance/process/index.html", "guidance/institutions/index.html",
-         "guidance/skills/index.html", "partners/index.html"]
+         "guidance/skills/index.html", "guidance/practices/index.html", "about/index.html", "partners/index.html"]
 
 
 @pytest.mark.parametrize("page", PAGES)
