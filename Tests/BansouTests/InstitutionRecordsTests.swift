@@ -65,7 +65,7 @@ struct InstitutionRecordsTests {
             outcome: pending
             """,
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         let errors = Set(run.errorLines)
         let expected = [
@@ -117,7 +117,7 @@ struct InstitutionRecordsTests {
             """,
             "Content/cases/leak.md": FixtureSite.story(body: "## 取り組み\n\nテスト見込の社長に、山本花子さんが同行しました。"),
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         let errors = run.errorLines
         #expect(errors.contains { $0.hasPrefix("Content/cases/leak.md:15:1: error: 会社名 of referral 2026-06-prospect in published text (") }, "\(errors)")
@@ -138,7 +138,7 @@ struct InstitutionRecordsTests {
             "Content/referrals/memo.txt": "株式会社テスト見込の件\n",
             "Content/referrals/.gitkeep": "",
         ])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 1)
         #expect(run.errorLines == ["Content/referrals/memo.txt:1:1: error: not loaded as a referral, so the publishing gate cannot check for the names it holds: a referral is <name>.yaml; move anything else out of the referrals folder"],
                 "\(run.stderr)")
@@ -148,7 +148,7 @@ struct InstitutionRecordsTests {
     /// reaches Output/site: every note, name and title they hold is looked for in every file.
     @Test func noRecordOfThePracticeReachesThePortal() throws {
         let site = try FixtureSite.sample()
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         let content = site.root.appendingPathComponent("Content")
         var secrets: Set<String> = []
@@ -191,7 +191,7 @@ struct InstitutionRecordsTests {
         // Made private, it is gone.
         let yaml = try site.read("Content/institution.yaml").replacingOccurrences(of: "  public: true", with: "  public: false")
         try site.write("Content/institution.yaml", yaml)
-        let again = try site.run("build")
+        let again = try site.runInProcess("build")
         #expect(again.status == 0, "\(again.stderr)")
         #expect(!(try site.read("Output/site/about/index.html")).contains("地域の中小企業のデジタル化とDXへの伴走支援"))
     }
@@ -200,7 +200,7 @@ struct InstitutionRecordsTests {
     /// link between them labelled as this portal's reading.
     @Test func thePracticesGuidancePage() throws {
         let site = try FixtureSite(files: ["Content/clients/.gitkeep": ""])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         let html = try site.read("Output/site/guidance/practices/index.html")
         for name in ["支援機関自身のDXの取組が遅れている", "支援機関として有益なDX支援の方法が確立できていない",

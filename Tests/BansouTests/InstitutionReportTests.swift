@@ -238,7 +238,7 @@ struct InstitutionReportTests {
     /// The page prints the same figures, in Japanese, with the changes marked.
     @Test func thePageShowsTheFiguresAndTheGuidancesSuggestions() throws {
         let site = try FixtureSite(files: Self.files)
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         let html = try site.read("Output/reports/institution/index.html")
         #expect(html.contains("<html lang=\"ja\">"))
@@ -277,7 +277,7 @@ struct InstitutionReportTests {
     /// A site without institution.yaml, staff or referrals still gets the report, saying what to record.
     @Test func aSiteWithoutRecordsGetsAReportThatSaysWhatToRecord() throws {
         let site = try FixtureSite(files: ["Content/clients/.gitkeep": ""])
-        let run = try site.run("build")
+        let run = try site.runInProcess("build")
         #expect(run.status == 0, "\(run.stderr)")
         let html = try site.read("Output/reports/institution/index.html")
         #expect(html.contains("自己点検の記録がありません。"))
