@@ -130,6 +130,31 @@ struct InstitutionRecordsTests {
         try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) ?? [:]
     }
 
+    /// A company's report names no other company: not a prospect of the referrals either, even
+    /// when the referral file happens to carry the client's own id as its name.
+    @Test func aCompanysReportThatNamesAReferralsProspectFails() throws {
+        let site = try FixtureSite(files: [
+            "Content/clients/c1.yaml": """
+            id: c1
+            name: 株式会社一番商事
+            industry: manufacturing
+            prefecture: 愛知県
+            goals: [テスト見込との共同配送]
+            """,
+            "Content/partners/p1.yaml": "id: p1\nname: パートナー\ntype: it-vendor\nregion: chubu\n",
+            "Content/referrals/c1.yaml": """
+            company: 株式会社テスト見込
+            partner: p1
+            direction: in
+            date: 2026-06-01
+            outcome: pending
+            """,
+        ])
+        let run = try site.runInProcess("build")
+        #expect(run.status == 1)
+        #expect(run.errorLines.contains { $0.contains("error: 会社名 of referral c1 in the report of c1 (") }, "\(run.stderr)")
+    }
+
     /// A file in the referrals folder that is not loaded as a referral would keep its names from
     /// the gate: it is an error, as in the clients folder.
     @Test func aReferralFileTheLoaderSkipsIsAnError() throws {

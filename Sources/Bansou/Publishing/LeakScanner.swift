@@ -173,8 +173,8 @@ public struct LeakScanner: Sendable {
                 other.range.lowerBound <= hit.range.lowerBound && hit.range.upperBound <= other.range.upperBound
             }
             if hit.term >= 0 {
-                let owner = terms[hit.term].ownerLabel
-                if kept.contains(where: { $0.term >= 0 && terms[$0.term].ownerLabel == owner && contained($0) }) { continue }
+                let term = terms[hit.term]
+                if kept.contains(where: { $0.term >= 0 && terms[$0.term].clientID == term.clientID && terms[$0.term].owner == term.owner && contained($0) }) { continue }
             } else {
                 if termHits.contains(where: { $0.range.overlaps(hit.range) }) { continue }
                 if kept.contains(where: { $0.term < 0 && contained($0) }) { continue }

@@ -62,7 +62,7 @@ final class LeakTracer {
     /// terms, e.g. the kana in hiragana and in katakana, match one spelling, and the scanner may
     /// name either), or generic data by value.
     static func secret(_ hit: LeakHit) -> String {
-        if let term = hit.term { return "t\u{1}\(term.ownerLabel)\u{1}\(TextNormalizer.skeleton(term.normalized))" }
+        if let term = hit.term { return "t\u{1}\(term.owner.rawValue)\u{1}\(term.clientID)\u{1}\(TextNormalizer.skeleton(term.normalized))" }
         return "g\u{1}\(hit.category.rawValue)\u{1}\(TextNormalizer.normalizeNumber(hit.matched))"
     }
 

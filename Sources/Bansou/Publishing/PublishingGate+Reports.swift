@@ -10,7 +10,11 @@ extension PublishingGate {
         let reports = clientIDs.compactMap { id in byPath[ReportRenderer.reportPath(id)].map { (id: id, file: $0) } }
         let results = parallelMap(reports) { report -> [LeakHit] in
             scanner.scan(String(decoding: report.file.contents, as: UTF8.self), format: .markup)
-                .filter { hit in hit.clientID != nil && hit.clientID != report.id }
+                .filter { hit in
+                    // Another client's term, or any name a referral holds (a prospect is nobody's own report).
+                    guard let term = hit.term else { return false }
+                    return term.owner == .referral || term.clientID != report.id
+                }
         }
         let tracer = makeTracer()
         for (report, hits) in zip(reports, results) {
