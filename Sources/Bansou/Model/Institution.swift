@@ -43,18 +43,6 @@ public struct InstitutionRecord: Decodable, Sendable {
         public var by: Located<String>?
         /// Practice id (practices.yaml) → score.
         public var scores: OrderedMap<PracticeScore>
-        /// Where the `scores` key is, for "practice not scored" errors.
-        public var location: SourceLocation
-
-        enum CodingKeys: String, CodingKey { case date, by, scores }
-
-        public init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            date = try container.decode(Located<Day>.self, forKey: .date)
-            by = try container.decodeIfPresent(Located<String>.self, forKey: .by)
-            scores = try container.decode(OrderedMap<PracticeScore>.self, forKey: .scores)
-            location = date.location
-        }
 
         public func score(of practice: String) -> Int? { scores[practice]?.score.value }
     }

@@ -17,10 +17,16 @@ public struct CollaborationFacts: Sendable, Equatable {
     /// The period counted: the 12 months up to the as-of date (`from` exclusive).
     public var from: Day
     public var to: Day
-    /// Partner id → counts, most referrals first, then by id.
-    public var partners: [(id: String, count: Count)]
-    /// Area id → counts, in areas.yaml order; areas without referrals left out.
-    public var areas: [(id: String, count: Count)]
+    /// A partner's or an area's counts.
+    public struct Row: Sendable, Equatable {
+        public var id: String
+        public var count: Count
+    }
+
+    /// Partners, most referrals first, then by id.
+    public var partners: [Row]
+    /// Areas in areas.yaml order; areas without referrals left out.
+    public var areas: [Row]
     public var total: Count
     /// Referrals naming a company without a client record yet (prospects received).
     public var prospects: Int
@@ -40,15 +46,9 @@ public struct CollaborationFacts: Sendable, Equatable {
             for area in Set((referral.areas ?? []).map(\.value)) { byArea[area, default: Count()].add(referral) }
             total.add(referral)
         }
-        partners = byPartner.map { (id: $0.key, count: $0.value) }.sorted { ($1.count.total, $0.id) < ($0.count.total, $1.id) }
-        areas = areaOrder.compactMap { id in byArea[id].map { (id: id, count: $0) } }
+        partners = byPartner.map { Row(id: $0.key, count: $0.value) }.sorted { ($1.count.total, $0.id) < ($0.count.total, $1.id) }
+        areas = areaOrder.compactMap { id in byArea[id].map { Row(id: id, count: $0) } }
         self.total = total
         prospects = counted.filter { $0.client == nil }.count
-    }
-
-    public static func == (a: CollaborationFacts, b: CollaborationFacts) -> Bool {
-        a.from == b.from && a.to == b.to && a.total == b.total && a.prospects == b.prospects
-            && a.partners.map(\.id) == b.partners.map(\.id) && a.partners.map(\.count) == b.partners.map(\.count)
-            && a.areas.map(\.id) == b.areas.map(\.id) && a.areas.map(\.count) == b.areas.map(\.count)
     }
 }

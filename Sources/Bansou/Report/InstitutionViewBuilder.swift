@@ -6,7 +6,7 @@ struct InstitutionViewBuilder {
     func build(_ facts: InstitutionFacts) -> InstitutionView {
         let guidance = library.guidance
         let practices = guidance.practices
-        let period = "\(facts.collaboration.from.next.japanese)〜\(facts.asOf.japanese)"
+        let period = Self.period(facts.collaboration)
         return InstitutionView(
             title: "DX支援体制の半期報告", institution: library.site.publisher.name, date: facts.asOf.japanese, period: period,
             headlines: headlines(facts.portfolio),
@@ -106,6 +106,9 @@ struct InstitutionViewBuilder {
                      trainingsDone: facts.trainingsDone, certificationsHeld: facts.certificationsHeld, policies: policies)
     }
 
+    /// The 12 months counted, from their first day: 「2025年11月26日〜2026年11月25日」.
+    static func period(_ facts: CollaborationFacts) -> String { "\(facts.from.next.japanese)〜\(facts.to.japanese)" }
+
     static func closedText(_ closed: Int?) -> String {
         guard let closed else { return "—" }
         return closed > 0 ? "\(closed)縮まった" : closed < 0 ? "\(-closed)広がった" : "変化なし"
@@ -129,7 +132,7 @@ struct InstitutionViewBuilder {
         // The areas the institution sends out most: where it relies on partners (4.2: 自社に何が欠けているか).
         let most = facts.areas.filter { $0.count.made > 0 }.sorted { ($1.count.made, $0.id) < ($0.count.made, $1.id) }
         let top = most.prefix(2).compactMap { guidance.area($0.id)?.name }
-        return .init(period: "\(facts.from.next.japanese)〜\(facts.to.japanese)",
+        return .init(period: Self.period(facts),
                      outcomeHeads: ReferralOutcome.allCases.map(\.label), partners: partners, areas: areas,
                      total: row("合計", kind: nil, facts.total), hasReferrals: facts.total.total > 0,
                      prospects: facts.prospects == 0 ? nil : "うち取引前の企業からの紹介 \(facts.prospects)件",
