@@ -34,5 +34,7 @@ struct ReportStageEvidenceTests {
         #expect(!(try report("one")).contains("次の段階へ："))
         #expect(!(try report("four")).contains("次の段階へ："))
         #expect(try report("two").contains("次の段階へ："))
+        // The stage diagram's shares are a survey of 中小企業 (2.2), not of every company in Japan.
+        #expect(try report("two").contains("調査で45.9%") && !(try report("two")).contains("全国の45.9%"))
     }
 }

@@ -43,7 +43,7 @@ struct StageDiagramSVG {
             svg += SVG.text(SVG.wrap(step.title, maxWidth: stepWidth - 14, size: 10, maxLines: 3),
                             x: cx, y: titleTop, size: 10, anchor: "middle", fill: ink)
             if let share = step.share {
-                svg += SVG.text("全国の\(SVG.n(share))%", x: cx, y: base - 8, size: 9.5, anchor: "middle", fill: ink)
+                svg += SVG.text("調査で\(SVG.n(share))%", x: cx, y: base - 8, size: 9.5, anchor: "middle", fill: ink)
             }
             if current || (step.id == computed && computed != stage) {
                 // A pointer above the step: solid for the stage, dashed for the computed one.
